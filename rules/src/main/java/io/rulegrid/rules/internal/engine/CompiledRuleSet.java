@@ -1,0 +1,104 @@
+package io.rulegrid.rules.internal.engine;
+
+import io.rulegrid.rules.EvaluationResult;
+import io.rulegrid.rules.Limits;
+import io.rulegrid.rules.RuleSet;
+import io.rulegrid.rules.RuleSetDefinition;
+import io.rulegrid.rules.Ticker;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** An immutable compiled ruleset; all evaluation state lives in an {@link Evaluation}. */
+final class CompiledRuleSet implements RuleSet {
+
+    private static final int[] NONE = new int[0];
+
+    private final RuleSetDefinition definition;
+    private final Limits limits;
+    private final CompiledRule[] rules;
+    private final RuleIndex index;
+    private final Map<String, int[]> readers;
+    private final int[] wholeFactReaders;
+    private final int[][] groupMembers;
+    private final Map<String, CompiledRule> byName;
+
+    CompiledRuleSet(RuleSetDefinition definition, Limits limits, CompiledRule[] rules, Map<String, int[]> readers,
+                    int[] wholeFactReaders, int[][] groupMembers, Map<String, CompiledRule> byName) {
+        this.definition = definition;
+        this.limits = limits;
+        this.rules = rules;
+        this.index = RuleIndex.of(rules);
+        this.readers = readers;
+        this.wholeFactReaders = wholeFactReaders;
+        this.groupMembers = groupMembers;
+        this.byName = byName;
+    }
+
+    @Override
+    public String name() {
+        return definition.name();
+    }
+
+    @Override
+    public RuleSetDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public Limits limits() {
+        return limits;
+    }
+
+    @Override
+    public RuleSet withLimits(Limits newLimits) {
+        Objects.requireNonNull(newLimits, "limits");
+        return new CompiledRuleSet(definition, newLimits, rules, readers, wholeFactReaders, groupMembers, byName);
+    }
+
+    @Override
+    public Set<String> conditionReads(String rule) {
+        CompiledRule compiled = byName.get(rule);
+        if (compiled == null) {
+            throw new IllegalArgumentException("ruleset \"" + name() + "\" has no rule \"" + rule + "\"");
+        }
+        return compiled.reads();
+    }
+
+    @Override
+    public EvaluationResult evaluate(Map<String, Object> fact, Map<String, Object> input, Ticker ticker) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(ticker, "ticker");
+        return new Evaluation(this, fact, input, ticker).run();
+    }
+
+    CompiledRule[] rules() {
+        return rules;
+    }
+
+    RuleIndex index() {
+        return index;
+    }
+
+    int[] readersOf(String field) {
+        return readers.getOrDefault(field, NONE);
+    }
+
+    int[] wholeFactReaders() {
+        return wholeFactReaders;
+    }
+
+    int groupCount() {
+        return groupMembers.length;
+    }
+
+    int[] groupMembers(int group) {
+        return groupMembers[group];
+    }
+
+    @Override
+    public String toString() {
+        return "RuleSet[" + name() + ", " + rules.length + " rules]";
+    }
+}

@@ -1,0 +1,207 @@
+package io.rulegrid.rules.internal.engine;
+
+import io.rulegrid.rules.EvaluationResult;
+import io.rulegrid.rules.Facts;
+import io.rulegrid.rules.MalformedFactException;
+import io.rulegrid.rules.RuleEvaluationException;
+import io.rulegrid.rules.Ticker;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One evaluation of a ruleset over one fact: the agenda of DESIGN.md, points 1–6.
+ *
+ * <p>The agenda is a bit set indexed by rank (salience, then declaration order), so the next activation
+ * to fire is its lowest set bit. After each action, only the rules whose condition reads a field the
+ * action changed are re-evaluated (property reactivity); all others keep their state, and a fired rule
+ * stays off the agenda until a change it reads re-activates it (refraction). Rules work on a deep copy
+ * of the fact, so an evaluation that fails leaves the caller's fact untouched.
+ */
+final class Evaluation {
+
+    private final CompiledRuleSet ruleSet;
+    private final CompiledRule[] rules;
+    private final Ticker ticker;
+    private final long startNanos;
+    private final long deadlineNanos;
+    private final Map<String, Object> initial;
+    private final Map<String, Object> working;
+    private final EvaluationScope scope;
+    private final BitSet agenda;
+    private final boolean[] closedGroups;
+    private final List<String> fired = new ArrayList<>();
+    private final Set<String> touched = new LinkedHashSet<>();
+
+    Evaluation(CompiledRuleSet ruleSet, Map<String, Object> fact, Map<String, Object> input, Ticker ticker) {
+        this.ruleSet = ruleSet;
+        this.rules = ruleSet.rules();
+        this.ticker = ticker;
+        this.startNanos = ticker.nanoTime();
+        this.deadlineNanos = startNanos + ruleSet.limits().timeBudget().toNanos();
+        this.initial = normalized(fact, "fact");
+        this.working = normalized(initial, "fact");
+        Map<String, Object> readOnlyInput = input.isEmpty() ? Map.of() : ReadOnlyJson.object(normalized(input, "input"));
+        this.scope = new EvaluationScope(working, readOnlyInput, ticker.wallMillis());
+        this.agenda = new BitSet(rules.length);
+        this.closedGroups = new boolean[ruleSet.groupCount()];
+    }
+
+    EvaluationResult run() {
+        ruleSet.index().forEachCandidate(working, this::evaluateCondition);
+        int firings = 0;
+        for (int rank = agenda.nextSetBit(0); rank >= 0; rank = agenda.nextSetBit(0)) {
+            CompiledRule rule = rules[rank];
+            checkLimits(rule, ++firings);
+            agenda.clear(rank);
+            Set<String> changed = fire(rule);
+            if (scope.stopped()) {
+                break;
+            }
+            reevaluate(rule, changed);
+        }
+        return result();
+    }
+
+    private Set<String> fire(CompiledRule rule) {
+        Map<String, Object> before = normalized(working, "fact");
+        for (Expression action : rule.actions()) {
+            try {
+                action.run(scope);
+            } catch (RuntimeException e) {
+                throw failure(rule, "action failed: " + Failures.describe(e), e);
+            }
+            if (scope.stopped()) {
+                break;
+            }
+        }
+        fired.add(rule.name());
+        if (rule.group() >= 0) {
+            closeGroup(rule.group());
+        }
+        return changedFields(rule, before);
+    }
+
+    /** The fields the last action changed, each normalized to a JSON value (the sandbox's run-time check). */
+    private Set<String> changedFields(CompiledRule rule, Map<String, Object> before) {
+        Set<String> changed = new HashSet<>();
+        Set<String> keys = new HashSet<>(before.keySet());
+        keys.addAll(working.keySet());
+        for (String field : keys) {
+            Object value = working.get(field);
+            if (before.containsKey(field) != working.containsKey(field) || !Facts.deepEquals(before.get(field), value)) {
+                changed.add(field);
+                touched.add(field);
+                if (working.containsKey(field)) {
+                    working.put(field, jsonValue(rule, field, value));
+                }
+            }
+        }
+        return changed;
+    }
+
+    private Object jsonValue(CompiledRule rule, String field, Object value) {
+        try {
+            return Facts.normalize(value);
+        } catch (MalformedFactException e) {
+            throw failure(rule, "field '" + field + "' was set to a value that is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private void reevaluate(CompiledRule firedRule, Set<String> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        BitSet affected = new BitSet(rules.length);
+        for (String field : changed) {
+            for (int rank : ruleSet.readersOf(field)) {
+                affected.set(rank);
+            }
+        }
+        for (int rank : ruleSet.wholeFactReaders()) {
+            affected.set(rank);
+        }
+        if (firedRule.definition().noLoop()) {
+            affected.clear(firedRule.rank());
+        }
+        for (int rank = affected.nextSetBit(0); rank >= 0; rank = affected.nextSetBit(rank + 1)) {
+            if (RuleIndex.mayMatch(rules[rank].indexKey(), working)) {
+                evaluateCondition(rank);
+            } else {
+                agenda.clear(rank);
+            }
+        }
+    }
+
+    private void evaluateCondition(int rank) {
+        CompiledRule rule = rules[rank];
+        if (!rule.definition().enabled() || rule.group() >= 0 && closedGroups[rule.group()]) {
+            return;
+        }
+        Object holds;
+        try {
+            holds = rule.condition().run(scope);
+        } catch (RuntimeException e) {
+            throw failure(rule, "condition failed: " + Failures.describe(e), e);
+        }
+        if (!(holds instanceof Boolean)) {
+            throw failure(rule, "condition must yield a boolean but yielded "
+                    + (holds == null ? "null" : "a " + holds.getClass().getSimpleName()), null);
+        }
+        agenda.set(rank, (Boolean) holds);
+    }
+
+    private void closeGroup(int group) {
+        closedGroups[group] = true;
+        for (int member : ruleSet.groupMembers(group)) {
+            agenda.clear(member);
+        }
+    }
+
+    private void checkLimits(CompiledRule next, int firings) {
+        int limit = ruleSet.limits().firingLimit();
+        if (firings > limit) {
+            throw failure(next, "firing limit of " + limit + " firings reached (rules keep re-activating each other;"
+                    + " is a no-loop or a stricter condition missing?)", null);
+        }
+        if (ticker.nanoTime() - deadlineNanos > 0) {
+            throw failure(next, "time budget of " + ruleSet.limits().timeBudget().toMillis() + " ms exceeded after "
+                    + (firings - 1) + " firings", null);
+        }
+    }
+
+    private EvaluationResult result() {
+        List<String> modified = new ArrayList<>();
+        for (String field : touched) {
+            if (initial.containsKey(field) != working.containsKey(field)
+                    || !Facts.deepEquals(initial.get(field), working.get(field))) {
+                modified.add(field);
+            }
+        }
+        Map<String, Object> fact = scope.retracted() ? null : working;
+        return new EvaluationResult(ruleSet.name(), List.copyOf(fired), List.copyOf(modified),
+                List.copyOf(scope.outputs()), fact, scope.retracted(), scope.halted(), ticker.nanoTime() - startNanos);
+    }
+
+    private RuleEvaluationException failure(CompiledRule rule, String message, Throwable cause) {
+        return new RuleEvaluationException(ruleSet.name(), rule.name(), null, message, cause);
+    }
+
+    private Map<String, Object> normalized(Map<String, Object> value, String what) {
+        if (value == null) {
+            throw new RuleEvaluationException(ruleSet.name(), null, null, what + " must not be null", null);
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> copy = (Map<String, Object>) Facts.normalize(value);
+            return copy;
+        } catch (MalformedFactException e) {
+            throw new RuleEvaluationException(ruleSet.name(), null, null, what + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.rulegrid.rules.internal.engine;
+
+import io.rulegrid.rules.CompileError;
+import io.rulegrid.rules.RuleCompilationException;
+import io.rulegrid.rules.RuleDefinition;
+import io.rulegrid.rules.RuleSet;
+import io.rulegrid.rules.RuleSetDefinition;
+import io.rulegrid.rules.SourceText;
+import io.rulegrid.rules.internal.mvel.MvelCompiler;
+import io.rulegrid.rules.internal.mvel.MvelCompiler.CompiledCondition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Compiles every condition and action of a ruleset once, and lays out the agenda's lookup tables. */
+public final class RuleSetCompiler {
+
+    private RuleSetCompiler() {
+    }
+
+    /**
+     * Compiles a ruleset.
+     *
+     * @throws RuleCompilationException with every error of every rule, in file order
+     */
+    public static RuleSet compile(RuleSetDefinition definition) {
+        List<RuleDefinition> byRank = new ArrayList<>(definition.rules());
+        // a stable sort keeps declaration order among equal saliences
+        byRank.sort(Comparator.comparingInt(RuleDefinition::salience).reversed());
+
+        List<CompileError> errors = new ArrayList<>();
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        CompiledRule[] rules = new CompiledRule[byRank.size()];
+        Map<String, CompiledRule> byName = new HashMap<>();
+        for (int rank = 0; rank < rules.length; rank++) {
+            RuleDefinition rule = byRank.get(rank);
+            CompiledRule compiled = compileRule(definition.sourceName(), rule, rank, groups, errors);
+            if (compiled != null && byName.putIfAbsent(rule.name(), compiled) != null) {
+                errors.add(new CompileError(definition.sourceName(), rule.line(), rule.column(), rule.name(),
+                        "duplicate rule name; rule names must be unique within a ruleset"));
+            }
+            rules[rank] = compiled;
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(CompileError::line).thenComparingInt(CompileError::column));
+            throw new RuleCompilationException(definition.name(), errors);
+        }
+        return new CompiledRuleSet(definition, definition.limits(), rules, readers(rules), wholeFactReaders(rules),
+                groupMembers(rules, groups.size()), byName);
+    }
+
+    private static CompiledRule compileRule(String file, RuleDefinition rule, int rank, Map<String, Integer> groups,
+                                            List<CompileError> errors) {
+        int errorsBefore = errors.size();
+        CompiledCondition condition = MvelCompiler.compileCondition(file, rule.name(), rule.condition(), errors);
+        List<Expression> actions = new ArrayList<>();
+        for (SourceText action : rule.actions()) {
+            actions.add(MvelCompiler.compileAction(file, rule.name(), action, errors));
+        }
+        if (errors.size() > errorsBefore) {
+            return null;
+        }
+        int group = rule.activationGroup() == null ? -1
+                : groups.computeIfAbsent(rule.activationGroup(), g -> groups.size());
+        return new CompiledRule(rule, rank, condition.expression(), List.copyOf(actions), condition.reads(),
+                condition.indexKey(), group);
+    }
+
+    private static Map<String, int[]> readers(CompiledRule[] rules) {
+        Map<String, List<Integer>> readers = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            for (String field : rule.reads()) {
+                readers.computeIfAbsent(field, f -> new ArrayList<>()).add(rule.rank());
+            }
+        }
+        Map<String, int[]> arrays = new HashMap<>();
+        readers.forEach((field, ranks) -> arrays.put(field, ranks.stream().mapToInt(Integer::intValue).toArray()));
+        return arrays;
+    }
+
+    private static int[] wholeFactReaders(CompiledRule[] rules) {
+        List<Integer> ranks = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            if (rule.readsWholeFact()) {
+                ranks.add(rule.rank());
+            }
+        }
+        return ranks.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[][] groupMembers(CompiledRule[] rules, int groupCount) {
+        List<List<Integer>> members = new ArrayList<>();
+        for (int g = 0; g < groupCount; g++) {
+            members.add(new ArrayList<>());
+        }
+        for (CompiledRule rule : rules) {
+            if (rule.group() >= 0) {
+                members.get(rule.group()).add(rule.rank());
+            }
+        }
+        return members.stream().map(m -> m.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+}

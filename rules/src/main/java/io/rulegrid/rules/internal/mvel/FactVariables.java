@@ -1,0 +1,181 @@
+package io.rulegrid.rules.internal.mvel;
+
+import io.rulegrid.rules.internal.engine.EvaluationScope;
+import org.mvel2.integration.VariableResolver;
+import org.mvel2.integration.VariableResolverFactory;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How MVEL sees names during an evaluation: {@code fact}, {@code input} and {@code now} are the
+ * evaluation's own; every other name is a top-level field of the fact, {@code null} when absent, and
+ * assigning it sets the field. Because every name resolves to a field, no name can resolve to a class
+ * at run time (part of the sandbox). The function names are left unresolved so that MVEL calls them on
+ * {@link RuleFunctions}.
+ */
+final class FactVariables implements VariableResolverFactory {
+
+    private final EvaluationScope scope;
+    private VariableResolverFactory next;
+
+    FactVariables(EvaluationScope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public VariableResolver getVariableResolver(String name) {
+        return switch (name) {
+            case "fact" -> new ReadOnly(name, scope.fact());
+            case "input" -> new ReadOnly(name, scope.input());
+            case "now" -> new ReadOnly(name, scope.now());
+            default -> new Field(scope.fact(), name);
+        };
+    }
+
+    @Override
+    public boolean isResolveable(String name) {
+        return !Sandbox.FUNCTIONS.contains(name);
+    }
+
+    @Override
+    public boolean isTarget(String name) {
+        return isResolveable(name);
+    }
+
+    @Override
+    public VariableResolver createVariable(String name, Object value) {
+        VariableResolver resolver = getVariableResolver(name);
+        resolver.setValue(value);
+        return resolver;
+    }
+
+    @Override
+    public VariableResolver createVariable(String name, Object value, Class<?> type) {
+        return createVariable(name, value);
+    }
+
+    @Override
+    public VariableResolver createIndexedVariable(int index, String name, Object value) {
+        return createVariable(name, value);
+    }
+
+    @Override
+    public VariableResolver createIndexedVariable(int index, String name, Object value, Class<?> type) {
+        return createVariable(name, value);
+    }
+
+    @Override
+    public VariableResolver setIndexedVariableResolver(int index, VariableResolver variableResolver) {
+        throw new UnsupportedOperationException("rule variables are not indexed");
+    }
+
+    @Override
+    public VariableResolver getIndexedVariableResolver(int index) {
+        throw new UnsupportedOperationException("rule variables are not indexed");
+    }
+
+    @Override
+    public VariableResolverFactory getNextFactory() {
+        return next;
+    }
+
+    @Override
+    public VariableResolverFactory setNextFactory(VariableResolverFactory resolverFactory) {
+        this.next = resolverFactory;
+        return resolverFactory;
+    }
+
+    @Override
+    public Set<String> getKnownVariables() {
+        return scope.fact().keySet();
+    }
+
+    @Override
+    public int variableIndexOf(String name) {
+        return -1;
+    }
+
+    @Override
+    public boolean isIndexedFactory() {
+        return false;
+    }
+
+    @Override
+    public boolean tiltFlag() {
+        return false;
+    }
+
+    @Override
+    public void setTiltFlag(boolean tilt) {
+        // no tilt state: this factory has no parent scopes to unwind
+    }
+
+    /** A top-level field of the fact. */
+    private record Field(Map<String, Object> fact, String name) implements VariableResolver {
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Class<?> getType() {
+            return Object.class;
+        }
+
+        @Override
+        public void setStaticType(Class type) {
+            // fields are dynamically typed JSON values
+        }
+
+        @Override
+        public int getFlags() {
+            return 0;
+        }
+
+        @Override
+        public Object getValue() {
+            return fact.get(name);
+        }
+
+        @Override
+        public void setValue(Object value) {
+            fact.put(name, value);
+        }
+    }
+
+    /** {@code fact}, {@code input} or {@code now}: they cannot be reassigned. */
+    private record ReadOnly(String name, Object value) implements VariableResolver {
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Class<?> getType() {
+            return Object.class;
+        }
+
+        @Override
+        public void setStaticType(Class type) {
+            // the type is the value's own
+        }
+
+        @Override
+        public int getFlags() {
+            return 0;
+        }
+
+        @Override
+        public Object getValue() {
+            return value;
+        }
+
+        @Override
+        public void setValue(Object value) {
+            throw new UnsupportedOperationException(name + " is read-only");
+        }
+    }
+}

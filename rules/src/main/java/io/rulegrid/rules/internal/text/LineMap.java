@@ -1,0 +1,31 @@
+package io.rulegrid.rules.internal.text;
+
+import io.rulegrid.rules.SourceText;
+
+import java.util.Arrays;
+
+/** Turns offsets in a text into 1-based lines and columns. */
+public final class LineMap {
+
+    private final int[] lineStarts;
+
+    public LineMap(String text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        this.lineStarts = Arrays.copyOf(starts, count);
+    }
+
+    public SourceText.Position positionOf(int offset) {
+        int index = Arrays.binarySearch(lineStarts, offset);
+        int line = index >= 0 ? index : -index - 2;
+        return new SourceText.Position(line + 1, offset - lineStarts[line] + 1);
+    }
+}
