@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -45,6 +47,12 @@ public final class RuleCompiler {
      * @throws RuleCompilationException with every error of the file
      */
     public static RuleSet compile(String sourceName, String text) {
+        if (sourceName.toLowerCase(Locale.ROOT).endsWith(".grl")) {
+            // syntax errors and the errors of the rules that did parse are reported together
+            List<CompileError> errors = new ArrayList<>();
+            RuleSetDefinition definition = RglParser.parse(sourceName, text, errors);
+            return RuleSetCompiler.compile(definition, errors);
+        }
         return compile(parse(sourceName, text));
     }
 
@@ -54,7 +62,7 @@ public final class RuleCompiler {
      * @throws RuleCompilationException with every error of the ruleset
      */
     public static RuleSet compile(RuleSetDefinition definition) {
-        return RuleSetCompiler.compile(definition);
+        return RuleSetCompiler.compile(definition, List.of());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.rulegrid.rules.internal.easyrules;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class FoundValue {
 
     /** A non-blank string that is not an alias: the only thing a name, condition or action can be. */
     static boolean isText(JsonParser parser) throws IOException {
-        return parser.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && !isAlias(parser)
+        return parser.currentToken() == JsonToken.VALUE_STRING && !isAlias(parser)
                 && !parser.getText().isBlank();
     }
 
@@ -34,15 +35,11 @@ final class FoundValue {
             case START_OBJECT -> "a map";
             case START_ARRAY -> "a list";
             case VALUE_STRING -> parser.getText().isBlank() ? "an empty string" : "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText() + quoteHint();
-            case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText() + quoteHint();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
+            case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
             case VALUE_NULL -> "no value";
             // the one value token left is VALUE_EMBEDDED_OBJECT, which YAML's !!binary yields
             default -> "binary data";
         };
-    }
-
-    private static String quoteHint() {
-        return " (put it in quotes if it is meant as text)";
     }
 }

@@ -21,7 +21,7 @@ public final class EvaluationScope {
     private boolean retracted;
     private boolean halted;
 
-    EvaluationScope(Map<String, Object> fact, Map<String, Object> input, long now) {
+    public EvaluationScope(Map<String, Object> fact, Map<String, Object> input, long now) {
         this.fact = fact;
         this.input = input;
         this.now = now;

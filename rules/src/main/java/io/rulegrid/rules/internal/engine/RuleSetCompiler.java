@@ -25,14 +25,15 @@ public final class RuleSetCompiler {
     /**
      * Compiles a ruleset.
      *
+     * @param earlierErrors errors already found in the ruleset's file (syntax errors), reported with these
      * @throws RuleCompilationException with every error of every rule, in file order
      */
-    public static RuleSet compile(RuleSetDefinition definition) {
+    public static RuleSet compile(RuleSetDefinition definition, List<CompileError> earlierErrors) {
         List<RuleDefinition> byRank = new ArrayList<>(definition.rules());
         // a stable sort keeps declaration order among equal saliences
         byRank.sort(Comparator.comparingInt(RuleDefinition::salience).reversed());
 
-        List<CompileError> errors = new ArrayList<>();
+        List<CompileError> errors = new ArrayList<>(earlierErrors);
         Map<String, Integer> groups = new LinkedHashMap<>();
         CompiledRule[] rules = new CompiledRule[byRank.size()];
         Map<String, CompiledRule> byName = new HashMap<>();

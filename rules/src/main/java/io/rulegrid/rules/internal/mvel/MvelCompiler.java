@@ -11,6 +11,7 @@ import org.mvel2.CompileException;
 import org.mvel2.MVEL;
 import org.mvel2.ParserConfiguration;
 import org.mvel2.ParserContext;
+import org.mvel2.compiler.AbstractParser;
 import org.mvel2.compiler.ExecutableStatement;
 
 import java.io.Serializable;
@@ -31,7 +32,21 @@ public final class MvelCompiler {
     public record CompiledCondition(Expression expression, Set<String> reads, IndexKey indexKey) {
     }
 
+    static {
+        // Run-time half of the sandbox: MVEL resolves these names to classes in every expression of the JVM;
+        // without them a name that slipped past the compile-time check is just an (absent) fact field.
+        for (String name : Sandbox.DANGEROUS_CLASSES) {
+            AbstractParser.LITERALS.remove(name);
+            AbstractParser.CLASS_LITERALS.remove(name);
+        }
+    }
+
     private MvelCompiler() {
+    }
+
+    /** Compiles with MVEL alone, skipping the compile-time sandbox: only for tests of the run-time guard. */
+    static Expression compileWithoutSandbox(String text) {
+        return new MvelExpression(MVEL.compileExpression(text, parserContext()));
     }
 
     /**

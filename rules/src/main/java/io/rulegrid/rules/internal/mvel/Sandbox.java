@@ -56,7 +56,7 @@ final class Sandbox {
             Map.entry("assert", "'assert' is not allowed"));
 
     /** MVEL resolves these names to classes by itself; static access is limited to Math. */
-    private static final Set<String> DANGEROUS_CLASSES = Set.of("System", "Runtime", "Class", "ClassLoader",
+    static final Set<String> DANGEROUS_CLASSES = Set.of("System", "Runtime", "Class", "ClassLoader",
             "Thread", "Object", "Array", "Exception", "StringBuilder", "Void");
     private static final Set<String> VALUE_CLASSES = Set.of("String", "CharSequence", "Integer", "Long", "Boolean",
             "Short", "Character", "Double", "Float", "Byte", "Number", "Math");
@@ -84,7 +84,11 @@ final class Sandbox {
     static List<Violation> check(List<Token> tokens, Role role) {
         Sandbox sandbox = new Sandbox(tokens, role);
         for (int i = 0; i < tokens.size(); i++) {
+            int reported = sandbox.violations.size();
             sandbox.checkToken(i);
+            if (sandbox.violations.size() > reported && tokens.get(i).kind() == Kind.IDENTIFIER) {
+                i = sandbox.endOfChain(i) - 1;  // one error per forbidden reference, not one per link of its chain
+            }
         }
         return sandbox.violations;
     }
@@ -217,12 +221,30 @@ final class Sandbox {
         }
     }
 
+    /** The index after the member chain starting at {@code start}: names, dots, calls and subscripts. */
+    private int endOfChain(int start) {
+        int j = start + 1;
+        while (j < tokens.size()) {
+            Token t = tokens.get(j);
+            if (t.kind() == Kind.IDENTIFIER || t.isOperator(".") || t.isOperator(".?")) {
+                j++;
+            } else if (t.isOperator("(") || t.isOperator("[")) {
+                j = closingBracket(j) + 1;
+            } else {
+                break;
+            }
+        }
+        return j;
+    }
+
     private int closingBracket(int open) {
+        String opening = tokens.get(open).text();
+        String closing = opening.equals("(") ? ")" : "]";
         int depth = 0;
         for (int j = open; j < tokens.size(); j++) {
-            if (tokens.get(j).isOperator("[")) {
+            if (tokens.get(j).isOperator(opening)) {
                 depth++;
-            } else if (tokens.get(j).isOperator("]") && --depth == 0) {
+            } else if (tokens.get(j).isOperator(closing) && --depth == 0) {
                 return j;
             }
         }

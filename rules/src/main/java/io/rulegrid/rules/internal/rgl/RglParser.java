@@ -57,7 +57,23 @@ public final class RglParser {
      * @throws RuleCompilationException with every syntax error of the file
      */
     public static RuleSetDefinition parse(String file, String text) {
-        return new RglParser(file, text).parseFile();
+        List<CompileError> errors = new ArrayList<>();
+        RuleSetDefinition definition = parse(file, text, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(definition.name(), errors);
+        }
+        return definition;
+    }
+
+    /**
+     * Parses an RGL file, adding every syntax error to {@code errors} instead of throwing, so that a
+     * compiler can add the errors of the rules that did parse. The definition holds the rules that parsed.
+     */
+    public static RuleSetDefinition parse(String file, String text, List<CompileError> errors) {
+        RglParser parser = new RglParser(file, text);
+        RuleSetDefinition definition = parser.parseFile();
+        errors.addAll(parser.errors);
+        return definition;
     }
 
     private RuleSetDefinition parseFile() {
@@ -77,18 +93,16 @@ public final class RglParser {
             Token start = peek();
             try {
                 RuleDefinition rule = parseRule();
-                if (!names.add(rule.name())) {
+                if (names.add(rule.name())) {
+                    rules.add(rule);
+                } else {
                     error(start, "duplicate rule name; rule names must be unique within a ruleset");
                 }
-                rules.add(rule);
             } catch (SyntaxError e) {
                 skipToNextRule();
             } finally {
                 currentRule = null;
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new RuleCompilationException(name, errors);
         }
         return new RuleSetDefinition(name, file, limits, rules);
     }
@@ -193,6 +207,9 @@ public final class RglParser {
         int first = pos;
         while (pos < tokens.size()) {
             Token token = peek();
+            if (token.kind() == Kind.ERROR) {
+                throw new SyntaxError();  // already reported, with its own position
+            }
             boolean atCloser = closer.equals("}") ? token.isOperator("}") : token.isIdentifier(closer);
             if (depth == 0 && atCloser) {
                 break;
@@ -201,15 +218,16 @@ public final class RglParser {
                 depth++;
             } else if (token.isOperator(")") || token.isOperator("]") || token.isOperator("}")) {
                 depth--;
-                if (depth < 0) {
+                if (depth < 0 && token.isOperator("}")) {
+                    throw notClosed(opener, closer, what);
+                } else if (depth < 0) {
                     throw error(token, "unbalanced '" + token.text() + "' in " + what);
                 }
             }
             pos++;
         }
         if (pos >= tokens.size()) {
-            throw error(opener, "'" + opener.text() + "' is not followed by '" + closer + "'; " + what
-                    + " is not closed (check brackets and quotes)");
+            throw notClosed(opener, closer, what);
         }
         if (first == pos) {
             if (closer.equals("then")) {
@@ -221,6 +239,11 @@ public final class RglParser {
         int start = tokens.get(first).start();
         SourceText.Position at = lines.positionOf(start);
         return new SourceText(text.substring(start, tokens.get(pos - 1).end()), at.line(), at.column());
+    }
+
+    private SyntaxError notClosed(Token opener, String closer, String what) {
+        return error(opener, "'" + opener.text() + "' is not followed by '" + closer + "'; " + what
+                + " is not closed (check brackets and quotes)");
     }
 
     /** An attribute name; hyphenated names such as no-loop are several adjacent tokens. */
@@ -312,11 +335,23 @@ public final class RglParser {
     }
 
     private void reportTokenizerErrors() {
-        for (Token token : tokens) {
-            if (token.kind() == Kind.ERROR) {
-                error(token, token.text());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() == Kind.ERROR) {
+                currentRule = enclosingRule(i);
+                error(tokens.get(i), tokens.get(i).text());
             }
         }
+        currentRule = null;
+    }
+
+    /** The name of the rule whose declaration last precedes token {@code index}, or {@code null}. */
+    private String enclosingRule(int index) {
+        for (int i = index - 1; i > 0; i--) {
+            if (tokens.get(i).kind() == Kind.STRING && tokens.get(i - 1).isIdentifier("rule")) {
+                return tokens.get(i).stringValue();
+            }
+        }
+        return null;
     }
 
     private SyntaxError error(Token at, String message) {
