@@ -101,14 +101,9 @@ public final class MvelCompiler {
         }
     }
 
-    /**
-     * A fresh parser context per expression (MVEL contexts collect inputs and are not thread-safe), whose
-     * class loader can load nothing: a class name that slipped past the sandbox does not resolve.
-     */
+    /** A fresh parser context per expression: MVEL contexts collect inputs and are not thread-safe. */
     private static ParserContext parserContext() {
-        ParserConfiguration configuration = new ParserConfiguration();
-        configuration.setClassLoader(NoClassLoader.INSTANCE);
-        return new ParserContext(configuration);
+        return new ParserContext(new ParserConfiguration());
     }
 
     private static String describe(CompileException e) {
@@ -122,19 +117,5 @@ public final class MvelCompiler {
     private static CompileError error(String file, String rule, SourceText source, int offset, String message) {
         SourceText.Position at = source.positionOf(Math.min(offset, Math.max(0, source.text().length() - 1)));
         return new CompileError(file, at.line(), at.column(), rule, message);
-    }
-
-    /** Loads no class at all: expressions have no business naming classes. */
-    private static final class NoClassLoader extends ClassLoader {
-        static final NoClassLoader INSTANCE = new NoClassLoader();
-
-        private NoClassLoader() {
-            super(null);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            throw new ClassNotFoundException(name + " (rules cannot load classes)");
-        }
     }
 }

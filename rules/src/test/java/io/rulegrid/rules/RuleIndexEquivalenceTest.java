@@ -1,0 +1,97 @@
+package io.rulegrid.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rule index is an optimisation only: a ruleset whose conditions start with {@code field == constant}
+ * must give exactly the results of the same ruleset written so that nothing can be indexed.
+ */
+class RuleIndexEquivalenceTest {
+
+    /** Only the firing limit may end an evaluation here: the time budget would make the outcome timing-dependent. */
+    private static final Limits GENEROUS = new Limits(200, java.time.Duration.ofSeconds(30));
+
+    private static final String[] CATEGORIES = {"books", "games", "toys", "food"};
+
+    private static String ruleset(boolean indexable) {
+        StringBuilder rgl = new StringBuilder("ruleset \"pricing\"\n");
+        for (int i = 0; i < 40; i++) {
+            String category = CATEGORIES[i % CATEGORIES.length];
+            String test = indexable ? "category == \"" + category + "\"" : "(category == \"" + category + "\") == true";
+            String codeTest = indexable ? "code == " + (i % 3) : "(code == " + (i % 3) + ") == true";
+            String flagTest = indexable ? "flag == true" : "(flag == true) == true";
+            String condition = switch (i % 4) {
+                case 0 -> test + " && price > " + (i * 2);
+                case 1 -> codeTest + " && " + test;
+                case 2 -> flagTest + " && stock < " + i;
+                default -> "price > " + i;
+            };
+            String action = switch (i % 5) {
+                case 0 -> "category = \"" + CATEGORIES[(i + 1) % CATEGORIES.length] + "\"";
+                case 1 -> "price = price + 1";
+                case 2 -> "emit(\"r" + i + "\", sku)";
+                case 3 -> "code = (code + 1) % 3";
+                default -> "flag = !flag";
+            };
+            rgl.append("rule \"r").append(i).append("\" salience ").append(i % 7).append(" no-loop {\n  when ")
+                    .append(condition).append("\n  then ").append(action).append("\n}\n");
+        }
+        return rgl.toString();
+    }
+
+    @Test
+    void indexedRulesetGivesTheSameResultsAsAnUnindexedOne() {
+        RuleSet indexed = RuleCompiler.compile("indexed.grl", ruleset(true)).withLimits(GENEROUS);
+        RuleSet plain = RuleCompiler.compile("plain.grl", ruleset(false)).withLimits(GENEROUS);
+        Random random = new Random(42);
+        List<Object[]> compared = new ArrayList<>();
+
+        for (int n = 0; n < 500; n++) {
+            Map<String, Object> fact = randomFact(random, n);
+            String a = outcome(indexed, fact);
+            String b = outcome(plain, fact);
+            assertThat(a).as("fact %s", fact).isEqualTo(b);
+            compared.add(new Object[] {a});
+        }
+        assertThat(compared).hasSize(500);
+        // the comparison is only worth something if rules fired and evaluations ended normally
+        assertThat(compared.stream().filter(o -> ((String) o[0]).startsWith("fired=[r"))).hasSizeGreaterThan(100);
+    }
+
+    private static String outcome(RuleSet rules, Map<String, Object> fact) {
+        try {
+            EvaluationResult r = rules.evaluate(fact, Map.of());
+            return "fired=" + r.fired() + " modified=" + r.modified() + " outputs=" + r.outputs() + " fact=" + r.fact();
+        } catch (RuleEvaluationException e) {
+            return "error=" + e.reason() + " rule=" + e.rule().orElse("");
+        }
+    }
+
+    private static Map<String, Object> randomFact(Random random, int n) {
+        Object category = switch (random.nextInt(6)) {
+            case 4 -> null;
+            case 5 -> 7L;  // wrong type: the index must leave it to MVEL
+            default -> CATEGORIES[random.nextInt(CATEGORIES.length)];
+        };
+        Object code = switch (random.nextInt(5)) {
+            case 3 -> 1.0;  // a whole double equals the integer constant
+            case 4 -> 1.5;
+            default -> (long) random.nextInt(3);
+        };
+        java.util.HashMap<String, Object> fact = new java.util.HashMap<>();
+        fact.put("sku", "sku-" + n);
+        fact.put("category", category);
+        fact.put("code", code);
+        fact.put("flag", random.nextBoolean());
+        fact.put("price", (double) random.nextInt(100));
+        fact.put("stock", (long) random.nextInt(40));
+        return fact;
+    }
+}
