@@ -5,6 +5,7 @@ import io.rulegrid.rules.Limits;
 import io.rulegrid.rules.RuleCompilationException;
 import io.rulegrid.rules.RuleDefinition;
 import io.rulegrid.rules.RuleSetDefinition;
+import io.rulegrid.rules.SourceText;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a file of <a href="https://github.com/j-easy/easy-rules">Easy Rules</a> 4.1 rule definitions into a
@@ -49,7 +51,7 @@ import java.util.Map;
  * can still fire again when another rule's action makes its condition true anew.
  *
  * <h2>Positions</h2>
- * Each condition and action is a {@link io.rulegrid.rules.SourceText} at the file position of its first
+ * Each condition and action is a {@link SourceText} at the file position of its first
  * character (after the opening quote; for a {@code |} or {@code >} block scalar, on the line after the
  * header at the content's indentation), so that errors inside the MVEL text point into the file. Each rule
  * is at the start of its map.
@@ -63,18 +65,20 @@ public final class EasyRulesReader {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = new YAMLFactory();
+    /** How Jackson writes a location into a message, e.g. "start marker at [Source: ...; line: 1, column: 2]". */
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]");
 
     private final String file;
     private final boolean json;
     private final SourcePositions positions;
     private final List<CompileError> errors = new ArrayList<>();
     private final List<RuleDefinition> rules = new ArrayList<>();
-    private final Map<String, JsonLocation> names = new HashMap<>();
+    private final Map<String, SourceText.Position> names = new HashMap<>();
 
     private EasyRulesReader(String file, String text) {
         this.file = file;
         this.json = file.toLowerCase(Locale.ROOT).endsWith(".json");
-        this.positions = new SourcePositions(text);
+        this.positions = new SourcePositions(text, !json);
     }
 
     /**
@@ -84,21 +88,25 @@ public final class EasyRulesReader {
      * @throws RuleCompilationException with every problem of the file
      */
     public static RuleSetDefinition read(String sourceName, String text) {
-        return new EasyRulesReader(sourceName, text).readFile(text);
+        // editors on Windows may start a file with a byte order mark, which Jackson's JSON parser rejects
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return new EasyRulesReader(sourceName, content).readFile(content);
     }
 
     /** The salience that keeps Easy Rules' order: a lower priority fires first. */
-    static int salience(int priority) {
+    private static int salience(int priority) {
         return -1 - priority;
     }
 
     private RuleSetDefinition readFile(String text) {
         try (JsonParser parser = json ? JSON.createParser(text) : YAML.createParser(text)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                readDocument(parser);
+            try {
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    readDocument(parser);
+                }
+            } catch (JsonProcessingException e) {
+                errors.add(malformed(e, parser.currentLocation()));
             }
-        } catch (JsonProcessingException e) {
-            errors.add(malformed(e));
         } catch (IOException e) {
             // parsers over a String fail only on content, which is a JsonProcessingException
             throw new UncheckedIOException(e);
@@ -134,8 +142,8 @@ public final class EasyRulesReader {
 
     private void readRule(JsonParser parser) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            JsonLocation at = parser.currentTokenLocation();
-            errors.add(new CompileError(file, at.getLineNr(), at.getColumnNr(), null,
+            SourceText.Position at = positions.at(parser.currentTokenLocation());
+            errors.add(new CompileError(file, at.line(), at.column(), null,
                     "expected a rule, a map with the keys name, condition and actions, found "
                             + FoundValue.describe(parser)));
             parser.skipChildren();
@@ -149,12 +157,12 @@ public final class EasyRulesReader {
             errors.addAll(reader.problems());
         }
         if (reader.name() != null) {
-            JsonLocation first = names.putIfAbsent(reader.name(), reader.nameLocation());
+            SourceText.Position first = names.putIfAbsent(reader.name(), reader.nameAt());
             if (first != null) {
-                JsonLocation at = reader.nameLocation();
-                errors.add(new CompileError(file, at.getLineNr(), at.getColumnNr(), reader.name(),
+                SourceText.Position at = reader.nameAt();
+                errors.add(new CompileError(file, at.line(), at.column(), reader.name(),
                         "duplicate rule name; rule names must be unique within a ruleset (the first is at line "
-                                + first.getLineNr() + ", column " + first.getColumnNr() + ")"));
+                                + first.line() + ", column " + first.column() + ")"));
             }
         }
         RuleDefinition rule = reader.definition(salience(reader.priority()));
@@ -163,18 +171,21 @@ public final class EasyRulesReader {
         }
     }
 
-    private CompileError malformed(JsonProcessingException e) {
+    /** The syntax error {@code e}; {@code current} is where the parser stopped, for errors without a location. */
+    private CompileError malformed(JsonProcessingException e, JsonLocation current) {
         String format = json ? "JSON" : "YAML";
         // Jackson places YAML errors at the last good token; SnakeYAML knows where the problem is
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark mark = yaml.getProblemMark();
+            SourceText.Position at = positions.at(mark.getLine() + 1, mark.getColumn() + 1);
             String context = yaml.getContext() == null ? "" : yaml.getContext() + ", ";
-            return new CompileError(file, mark.getLine() + 1, mark.getColumn() + 1, null,
+            return new CompileError(file, at.line(), at.column(), null,
                     "malformed " + format + ": " + context + yaml.getProblem());
         }
-        JsonLocation at = e.getLocation();
-        String message = e.getOriginalMessage();
-        return new CompileError(file, at.getLineNr(), at.getColumnNr(), null, "malformed " + format + ": "
+        // exceeded limits such as the nesting depth come without a location
+        SourceText.Position at = positions.at(e.getLocation() == null ? current : e.getLocation());
+        String message = SOURCE_LOCATION.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+        return new CompileError(file, at.line(), at.column(), null, "malformed " + format + ": "
                 + message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1));
     }
 

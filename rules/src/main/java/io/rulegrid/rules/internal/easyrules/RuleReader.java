@@ -22,7 +22,7 @@ import java.util.Set;
 final class RuleReader {
 
     /** Easy Rules' {@code Rule.DEFAULT_PRIORITY}. */
-    static final int DEFAULT_PRIORITY = Integer.MAX_VALUE - 1;
+    private static final int DEFAULT_PRIORITY = Integer.MAX_VALUE - 1;
 
     private static final String KEYS = "name, description, priority, condition, actions";
     private static final String NAME = "a non-empty string with the rule's name";
@@ -37,9 +37,9 @@ final class RuleReader {
     private final List<CompileError> problems = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
     private final List<SourceText> actions = new ArrayList<>();
-    private JsonLocation start;
+    private SourceText.Position start;
     private String name;
-    private JsonLocation nameLocation;
+    private SourceText.Position nameAt;
     private String description;
     private int priority = DEFAULT_PRIORITY;
     private SourceText condition;
@@ -52,7 +52,7 @@ final class RuleReader {
 
     /** Reads the map whose {@code START_OBJECT} is the current token, up to and including its {@code END_OBJECT}. */
     void read(JsonParser parser) throws IOException {
-        start = parser.currentTokenLocation();
+        start = positions.at(parser.currentTokenLocation());
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String key = parser.currentName();
             JsonLocation keyLocation = parser.currentTokenLocation();
@@ -73,8 +73,8 @@ final class RuleReader {
     }
 
     /** Where the rule's name is. */
-    JsonLocation nameLocation() {
-        return nameLocation;
+    SourceText.Position nameAt() {
+        return nameAt;
     }
 
     /** The problems found so far, each with the rule's name when it is known. */
@@ -95,7 +95,7 @@ final class RuleReader {
         }
         // no-loop: Easy Rules fires a rule at most once per run, so its own action must not re-activate it
         return new RuleDefinition(name, salience, true, null, true, description, List.of(), condition, actions,
-                start.getLineNr(), start.getColumnNr());
+                start.line(), start.column());
     }
 
     /** The rule's {@code priority}, Easy Rules' default when it has none. */
@@ -108,7 +108,7 @@ final class RuleReader {
             case "name" -> {
                 if (expectText(parser, key, NAME)) {
                     name = parser.getText();
-                    nameLocation = parser.currentTokenLocation();
+                    nameAt = positions.at(parser.currentTokenLocation());
                 }
             }
             case "description" -> readDescription(parser);
@@ -193,8 +193,7 @@ final class RuleReader {
     /** YAML reads an unquoted {@code true} or {@code 42} as a boolean or number, so say how to make it text. */
     private static String describeForText(JsonParser parser) throws IOException {
         String found = FoundValue.describe(parser);
-        return parser.currentToken().isScalarValue() && parser.currentToken() != JsonToken.VALUE_STRING
-                && parser.currentToken() != JsonToken.VALUE_NULL
+        return parser.currentToken().isNumeric() || parser.currentToken().isBoolean()
                 ? found + "; put it in quotes to make it a string"
                 : found;
     }
@@ -215,6 +214,10 @@ final class RuleReader {
     }
 
     private void problem(JsonLocation location, String message) {
-        problems.add(new CompileError(file, location.getLineNr(), location.getColumnNr(), null, message));
+        problem(positions.at(location), message);
+    }
+
+    private void problem(SourceText.Position at, String message) {
+        problems.add(new CompileError(file, at.line(), at.column(), null, message));
     }
 }

@@ -7,17 +7,26 @@ import com.fasterxml.jackson.core.JsonLocation;
 import java.util.Arrays;
 
 /**
- * Finds where the text of a YAML or JSON string value starts in its file. Jackson reports where the
- * value's token starts, which for everything but a plain scalar is a character before the text: a
- * quote, a block scalar header ({@code |}, {@code >-}, ...), a tag ({@code !!str}) or an anchor.
+ * Turns Jackson's token locations into file positions. Columns count UTF-16 characters, as
+ * {@link SourceText#positionOf} and the RGL parser do, while SnakeYAML counts code points; the two differ
+ * after a character outside the Basic Multilingual Plane, such as an emoji.
+ *
+ * <p>A string value's text may start after its token: Jackson reports where the token starts, which for
+ * everything but a plain scalar is a character before the text: a quote, a block scalar header ({@code |},
+ * {@code >-}, ...), a tag ({@code !!str}) or an anchor.
  */
 final class SourcePositions {
 
     private final String text;
+    private final boolean codePointColumns;
     private final int[] lineStarts;
 
-    SourcePositions(String text) {
+    /**
+     * @param codePointColumns whether the parser counts columns in code points (YAML) rather than characters
+     */
+    SourcePositions(String text, boolean codePointColumns) {
         this.text = text;
+        this.codePointColumns = codePointColumns;
         int[] starts = new int[16];
         int count = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -31,9 +40,19 @@ final class SourcePositions {
         this.lineStarts = Arrays.copyOf(starts, count);
     }
 
+    /** Where the token at {@code location} starts. */
+    SourceText.Position at(JsonLocation location) {
+        return at(location.getLineNr(), location.getColumnNr());
+    }
+
+    /** The file position of the parser's 1-based {@code line} and {@code column}. */
+    SourceText.Position at(int line, int column) {
+        return positionOf(offsetOf(line, column));
+    }
+
     /** The value {@code value} of the token at {@code token}, positioned at its first character. */
     SourceText textAt(JsonLocation token, String value) {
-        int offset = skipTagsAndAnchors(offsetOf(token));
+        int offset = skipTagsAndAnchors(offsetOf(token.getLineNr(), token.getColumnNr()));
         char first = offset < text.length() ? text.charAt(offset) : ' ';
         if (first == '"' || first == '\'') {
             return startingAt(offset + 1, value);
@@ -46,11 +65,13 @@ final class SourcePositions {
 
     /**
      * A block scalar's text starts on the line after its header. Its indentation is not part of the
-     * text, but it may be smaller than the first line's leading spaces (an explicit indentation
-     * indicator such as {@code |2}), so the column is where the rest of the line is how the value starts.
+     * text, but it may be narrower than the first line's leading spaces (an explicit indentation
+     * indicator such as {@code |2}), so the text starts at the first column from which the rest of the
+     * line is how the value begins.
      */
     private SourceText blockScalar(int header, String value) {
         int contentLine = lineIndexOf(header) + 1;
+        // past the last line only when SnakeYAML saw a line break this class does not count (a lone \r)
         if (value.isEmpty() || contentLine >= lineStarts.length) {
             return startingAt(header, value);
         }
@@ -80,13 +101,26 @@ final class SourcePositions {
     }
 
     private SourceText startingAt(int offset, String value) {
-        int line = lineIndexOf(offset);
-        return new SourceText(value, line + 1, offset - lineStarts[line] + 1);
+        SourceText.Position at = positionOf(offset);
+        return new SourceText(value, at.line(), at.column());
     }
 
-    private int offsetOf(JsonLocation location) {
-        int line = Math.min(Math.max(location.getLineNr(), 1), lineStarts.length) - 1;
-        return Math.min(lineStarts[line] + Math.max(location.getColumnNr(), 1) - 1, text.length());
+    private SourceText.Position positionOf(int offset) {
+        int line = lineIndexOf(offset);
+        return new SourceText.Position(line + 1, offset - lineStarts[line] + 1);
+    }
+
+    private int offsetOf(int line, int column) {
+        int start = lineStarts[Math.min(Math.max(line, 1), lineStarts.length) - 1];
+        int columns = Math.max(column, 1) - 1;
+        if (!codePointColumns) {
+            return Math.min(start + columns, text.length());
+        }
+        int offset = start;
+        for (int i = 0; i < columns && offset < text.length(); i++) {
+            offset += Character.charCount(text.codePointAt(offset));
+        }
+        return offset;
     }
 
     private int lineIndexOf(int offset) {
