@@ -41,17 +41,25 @@ public final class Facts {
      * @throws MalformedFactException if the text is not a single JSON object; the message says where
      */
     public static Map<String, Object> parse(String json) {
-        Object value;
-        try {
-            value = JSON.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new MalformedFactException("malformed JSON: " + e.getOriginalMessage() + locationOf(e), e);
-        }
+        Object value = parseValue(json);
         if (!(value instanceof Map)) {
             throw new MalformedFactException("a fact must be a JSON object but was "
                     + (value == null ? "null" : jsonKind(value)), null);
         }
-        return asObject(normalize(value));
+        return asObject(value);
+    }
+
+    /**
+     * Parses any JSON value into its fact form (see {@link #normalize(Object)}).
+     *
+     * @throws MalformedFactException if the text is not a single JSON value; the message says where
+     */
+    public static Object parseValue(String json) {
+        try {
+            return normalize(JSON.readValue(json, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new MalformedFactException("malformed JSON: " + e.getOriginalMessage() + locationOf(e), e);
+        }
     }
 
     /** Writes a fact, or any JSON value, as compact JSON text. */

@@ -1,0 +1,13 @@
+package io.rulegrid.grid;
+
+import io.rulegrid.rules.RuleGridException;
+
+/** An evaluation named a fact key that holds no fact. */
+public class FactNotFoundException extends RuleGridException {
+
+    private static final long serialVersionUID = 1L;
+
+    public FactNotFoundException(String namespace, String ruleset, Object key) {
+        super("no fact with key \"" + key + "\" in namespace \"" + namespace + "\"", ruleset, null, key, null);
+    }
+}

@@ -1,0 +1,47 @@
+package io.rulegrid.grid;
+
+import com.hazelcast.query.Predicate;
+import io.rulegrid.grid.wire.BulkSummary;
+import io.rulegrid.grid.wire.DeployOutcome;
+import io.rulegrid.grid.wire.StatsSnapshot;
+import io.rulegrid.rules.EvaluationResult;
+
+/**
+ * What a member offers the entry processors and tasks that clients send it. Implemented by the member
+ * ({@code grid-node}); the wire types find it in the member's user context under
+ * {@link GridNames#ENGINE_CONTEXT_KEY}.
+ */
+public interface MemberEngine {
+
+    /**
+     * The compiled ruleset, from the member's cache; never blocks, so it is safe on a partition thread.
+     *
+     * @param version a version number, or 0 for the active version
+     * @throws RuleSetNotFoundException if this member knows no such ruleset or version
+     */
+    VersionedRuleSet ruleSet(String name, int version);
+
+    /** Records a finished evaluation in the metrics. */
+    void recorded(String ruleset, EvaluationResult result);
+
+    /** Records a failed evaluation in the metrics. */
+    void failed(String ruleset, String rule);
+
+    /** Compiles and stores a new version of a ruleset and makes it active on every member. */
+    DeployOutcome deploy(String sourceName, String source);
+
+    /** Makes an existing version active on every member. */
+    DeployOutcome activate(String name, int version);
+
+    /** Reloads a ruleset record from the registry map into this member's cache. */
+    void refresh(String name);
+
+    /** Evaluates a ruleset over this member's facts of a namespace that match a predicate. */
+    BulkSummary evaluateLocal(String namespace, String ruleset, int version, String inputJson, Predicate<String, ?> where);
+
+    /** This member's counters and latency histogram. */
+    StatsSnapshot stats();
+
+    /** This member's address, as clients see it. */
+    String memberAddress();
+}

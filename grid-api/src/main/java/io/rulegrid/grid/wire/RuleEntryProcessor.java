@@ -1,0 +1,150 @@
+package io.rulegrid.grid.wire;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.rulegrid.grid.FactNotFoundException;
+import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.MemberEngine;
+import io.rulegrid.grid.RuleSetNotFoundException;
+import io.rulegrid.grid.VersionedRuleSet;
+import io.rulegrid.grid.wire.EvaluationOutcome.Failure;
+import io.rulegrid.rules.EvaluationResult;
+import io.rulegrid.rules.Facts;
+import io.rulegrid.rules.MalformedFactException;
+import io.rulegrid.rules.RuleEvaluationException;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One evaluation of a ruleset over one fact, on the member that owns the fact's partition. Runs on the
+ * partition thread: operations on the same key queue behind it, so evaluations of one fact never
+ * overlap. Writes the fact only when the rules changed it (or it was upserted), deletes it on
+ * {@code retract()}, and hands the backups the computed value ({@link ComputedValue}) instead of running
+ * the rules again. A failed evaluation changes nothing and returns the failure.
+ */
+public final class RuleEntryProcessor implements EntryProcessor<String, HazelcastJsonValue, EvaluationOutcome>,
+        HazelcastInstanceAware, IdentifiedDataSerializable {
+
+    private String namespace;
+    private String ruleset;
+    private int version;
+    private String inputJson;
+    private String upsertJson;
+
+    private transient HazelcastInstance instance;
+    private transient ComputedValue backup;
+
+    RuleEntryProcessor() {
+    }
+
+    /**
+     * @param namespace  the fact namespace, for messages
+     * @param ruleset    the ruleset to evaluate
+     * @param version    a version, or 0 for the active one
+     * @param inputJson  the call's parameters as a JSON object, or {@code null}
+     * @param upsertJson a fact that replaces the stored one before the evaluation, or {@code null}
+     */
+    public RuleEntryProcessor(String namespace, String ruleset, int version, String inputJson, String upsertJson) {
+        this.namespace = GridNames.checkNamespace(namespace);
+        this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
+        if (version < 0) {
+            throw new IllegalArgumentException("ruleset version is " + version + " but must be >= 0 (0 = active)");
+        }
+        this.version = version;
+        this.inputJson = inputJson;
+        this.upsertJson = upsertJson;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.instance = hazelcastInstance;
+    }
+
+    @Override
+    public EvaluationOutcome process(Map.Entry<String, HazelcastJsonValue> entry) {
+        MemberEngine engine = (MemberEngine) instance.getUserContext().get(GridNames.ENGINE_CONTEXT_KEY);
+        String key = entry.getKey();
+        String member = engine.memberAddress();
+        try {
+            Map<String, Object> fact = factOf(entry);
+            Map<String, Object> input = inputJson == null ? Map.of() : Facts.parse(inputJson);
+            VersionedRuleSet rules = engine.ruleSet(ruleset, version);
+            EvaluationResult result = rules.ruleSet().evaluate(fact, input);
+            engine.recorded(ruleset, result);
+            if (result.retracted()) {
+                entry.setValue(null);
+                backup = new ComputedValue(null);
+            } else if (result.changed() || upsertJson != null) {
+                HazelcastJsonValue written = new HazelcastJsonValue(Facts.toJson(result.fact()));
+                entry.setValue(written);
+                backup = new ComputedValue(written);
+            }
+            return EvaluationOutcome.succeeded(namespace, key, rules.version(), member, result);
+        } catch (RuleEvaluationException e) {
+            engine.failed(ruleset, e.rule().orElse(null));
+            return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.EVALUATION,
+                    e.rule().orElse(null), e.reason());
+        } catch (RuleSetNotFoundException e) {
+            return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.NO_RULESET, null, e.getMessage());
+        } catch (FactNotFoundException e) {
+            return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.NO_FACT, null, e.getMessage());
+        } catch (MalformedFactException e) {
+            return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.MALFORMED_FACT, null,
+                    e.getMessage());
+        }
+    }
+
+    private Map<String, Object> factOf(Map.Entry<String, HazelcastJsonValue> entry) {
+        if (upsertJson != null) {
+            return Facts.parse(upsertJson);
+        }
+        HazelcastJsonValue stored = entry.getValue();
+        if (stored == null) {
+            throw new FactNotFoundException(namespace, ruleset, entry.getKey());
+        }
+        return Facts.parse(stored.getValue());
+    }
+
+    /** The computed value for the backups, or {@code null} when the evaluation changed nothing. */
+    @Override
+    public EntryProcessor<String, HazelcastJsonValue, EvaluationOutcome> getBackupProcessor() {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        EntryProcessor<String, HazelcastJsonValue, EvaluationOutcome> computed = (EntryProcessor) backup;
+        return computed;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(namespace);
+        out.writeString(ruleset);
+        out.writeInt(version);
+        out.writeString(inputJson);
+        out.writeString(upsertJson);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        namespace = in.readString();
+        ruleset = in.readString();
+        version = in.readInt();
+        inputJson = in.readString();
+        upsertJson = in.readString();
+    }
+
+    @Override
+    public int getFactoryId() {
+        return WireTypes.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return WireTypes.RULE_ENTRY_PROCESSOR;
+    }
+}
