@@ -49,18 +49,19 @@ class GridEvaluationTest {
             rule "Count" no-loop { when true then evals = evals + 1 }
             """;
 
-    private static TestCluster cluster;
+    private static LocalCluster cluster;
     private static HazelcastInstance client;
 
     @BeforeAll
     static void startCluster() {
-        cluster = TestCluster.of(3);
-        client = cluster.client();
+        cluster = LocalCluster.start(3);
+        client = WireClients.of(cluster);
         deploy("pricing.grl", PRICING);
     }
 
     @AfterAll
     static void stopCluster() {
+        client.shutdown();
         cluster.close();
     }
 

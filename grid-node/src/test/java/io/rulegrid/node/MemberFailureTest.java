@@ -31,56 +31,65 @@ class MemberFailureTest {
 
     @Test
     void killedMemberLosesNoFactNoAcknowledgedUpdateAndNoComputedValue() throws Exception {
-        try (TestCluster cluster = TestCluster.of(3)) {
-            HazelcastInstance client = cluster.client();
-            client.getExecutorService(GridNames.EXECUTOR).submit(RegistryTask.deploy("count.grl", """
-                    ruleset "count"
-                    rule "count" no-loop { when true then evals = evals + 1 }
-                    """)).get().version();
-            IMap<String, HazelcastJsonValue> orders = client.getMap("orders");
-            Map<String, HazelcastJsonValue> initial = new java.util.HashMap<>();
-            for (int i = 0; i < FACTS; i++) {
-                initial.put("o-" + i, new HazelcastJsonValue("{\"id\":" + i + ",\"evals\":0}"));
+        try (LocalCluster cluster = LocalCluster.start(3)) {
+            HazelcastInstance client = WireClients.of(cluster);
+            try {
+                killDuringBulkEvaluationAndUpdates(cluster, client);
+            } finally {
+                client.shutdown();
             }
-            orders.putAll(initial);
-            // first pass: every fact evaluated once, backups given the computed value
-            evaluateAll(client);
-
-            Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-            AtomicBoolean writing = new AtomicBoolean(true);
-            CountDownLatch someWritten = new CountDownLatch(500);
-            ExecutorService background = Executors.newFixedThreadPool(2);
-            Future<?> writer = background.submit(() -> {
-                IMap<String, HazelcastJsonValue> updates = client.getMap("updates");
-                for (long seq = 1; writing.get(); seq++) {
-                    String key = "w-" + (seq % WRITTEN_KEYS);
-                    updates.set(key, new HazelcastJsonValue("{\"seq\":" + seq + "}"));
-                    acknowledged.put(key, seq);
-                    someWritten.countDown();
-                }
-                return null;
-            });
-            Future<?> secondPass = background.submit(() -> evaluateAll(client));
-
-            assertThat(someWritten.await(60, TimeUnit.SECONDS)).isTrue();
-            cluster.kill(2);
-            secondPass.get(2, TimeUnit.MINUTES);  // the killed member's share fails; the others finish
-            Thread.sleep(200);
-            writing.set(false);
-            writer.get(1, TimeUnit.MINUTES);
-            cluster.awaitSafe();
-
-            assertThat(orders.size()).isEqualTo(FACTS);
-            for (int i = 0; i < FACTS; i++) {
-                Map<String, Object> fact = Facts.parse(orders.get("o-" + i).getValue());
-                assertThat((Long) fact.get("evals")).as("evals of o-%d", i).isBetween(1L, 2L);
-            }
-            IMap<String, HazelcastJsonValue> updates = client.getMap("updates");
-            assertThat(updates.size()).isEqualTo(WRITTEN_KEYS);
-            acknowledged.forEach((key, seq) -> assertThat((Long) Facts.parse(updates.get(key).getValue()).get("seq"))
-                    .as("last acknowledged update of %s", key).isGreaterThanOrEqualTo(seq));
-            background.shutdownNow();
         }
+    }
+
+    private static void killDuringBulkEvaluationAndUpdates(LocalCluster cluster, HazelcastInstance client)
+            throws Exception {
+        client.getExecutorService(GridNames.EXECUTOR).submit(RegistryTask.deploy("count.grl", """
+                ruleset "count"
+                rule "count" no-loop { when true then evals = evals + 1 }
+                """)).get().version();
+        IMap<String, HazelcastJsonValue> orders = client.getMap("orders");
+        Map<String, HazelcastJsonValue> initial = new java.util.HashMap<>();
+        for (int i = 0; i < FACTS; i++) {
+            initial.put("o-" + i, new HazelcastJsonValue("{\"id\":" + i + ",\"evals\":0}"));
+        }
+        orders.putAll(initial);
+        // first pass: every fact evaluated once, backups given the computed value
+        evaluateAll(client);
+
+        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CountDownLatch someWritten = new CountDownLatch(500);
+        ExecutorService background = Executors.newFixedThreadPool(2);
+        Future<?> writer = background.submit(() -> {
+            IMap<String, HazelcastJsonValue> updates = client.getMap("updates");
+            for (long seq = 1; writing.get(); seq++) {
+                String key = "w-" + (seq % WRITTEN_KEYS);
+                updates.set(key, new HazelcastJsonValue("{\"seq\":" + seq + "}"));
+                acknowledged.put(key, seq);
+                someWritten.countDown();
+            }
+            return null;
+        });
+        Future<?> secondPass = background.submit(() -> evaluateAll(client));
+
+        assertThat(someWritten.await(60, TimeUnit.SECONDS)).isTrue();
+        cluster.kill(2);
+        secondPass.get(2, TimeUnit.MINUTES);  // the killed member's share fails; the others finish
+        Thread.sleep(200);
+        writing.set(false);
+        writer.get(1, TimeUnit.MINUTES);
+        cluster.awaitSafe();
+
+        assertThat(orders.size()).isEqualTo(FACTS);
+        for (int i = 0; i < FACTS; i++) {
+            Map<String, Object> fact = Facts.parse(orders.get("o-" + i).getValue());
+            assertThat((Long) fact.get("evals")).as("evals of o-%d", i).isBetween(1L, 2L);
+        }
+        IMap<String, HazelcastJsonValue> updates = client.getMap("updates");
+        assertThat(updates.size()).isEqualTo(WRITTEN_KEYS);
+        acknowledged.forEach((key, seq) -> assertThat((Long) Facts.parse(updates.get(key).getValue()).get("seq"))
+                .as("last acknowledged update of %s", key).isGreaterThanOrEqualTo(seq));
+        background.shutdownNow();
     }
 
     /** Runs a bulk evaluation on every member; a member that dies takes its share with it. */

@@ -219,6 +219,21 @@ class RuleSetEvaluationTest {
     }
 
     @Test
+    void absentFieldsOfNestedObjectsAndOfInputReadAsNull() {
+        RuleSet rules = rules("""
+                rule "r" { when address.zip == null && input.flag == null && address.empty == null
+                           then found = address.city }
+                """);
+
+        EvaluationResult first = rules.evaluate(fact("{\"address\":{\"city\":\"Lyon\"}}"), Map.of("other", 1));
+        EvaluationResult second = rules.evaluate(fact("{\"address\":{}}"), Map.of());
+
+        assertThat(first.fact()).containsEntry("found", "Lyon");
+        assertThat(second.fired()).containsExactly("r");
+        assertThat(second.fact()).containsEntry("found", null);
+    }
+
+    @Test
     void foreachOverAFactListIsAllowed() {
         RuleSet rules = rules("""
                 rule "total" no-loop { when items != null then total = 0; foreach (item : items) { total = total + item.price } }

@@ -87,6 +87,10 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
         return o;
     }
 
+    public String namespace() {
+        return namespace;
+    }
+
     public String key() {
         return key;
     }

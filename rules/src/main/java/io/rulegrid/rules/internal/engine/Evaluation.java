@@ -46,7 +46,8 @@ final class Evaluation {
         this.deadlineNanos = startNanos + ruleSet.limits().timeBudget().toNanos();
         this.initial = normalized(fact, "fact");
         this.working = normalized(initial, "fact");
-        Map<String, Object> readOnlyInput = input.isEmpty() ? Map.of() : ReadOnlyJson.object(normalized(input, "input"));
+        Map<String, Object> readOnlyInput = input.isEmpty() ? ReadOnlyJson.EMPTY
+                : ReadOnlyJson.object(normalized(input, "input"));
         this.scope = new EvaluationScope(working, readOnlyInput, ticker.wallMillis());
         this.agenda = new BitSet(rules.length);
         this.closedGroups = new boolean[ruleSet.groupCount()];

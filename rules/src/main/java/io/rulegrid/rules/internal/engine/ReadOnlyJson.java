@@ -1,13 +1,17 @@
 package io.rulegrid.rules.internal.engine;
 
+import io.rulegrid.rules.JsonObject;
+
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Deeply unmodifiable views of normalized JSON values, so rules cannot change {@code input}. */
 final class ReadOnlyJson {
+
+    /** The input of calls without one. */
+    static final Map<String, Object> EMPTY = Collections.unmodifiableMap(new JsonObject());
 
     private ReadOnlyJson() {
     }
@@ -19,8 +23,8 @@ final class ReadOnlyJson {
 
     private static Object value(Object value) {
         if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-            map.forEach((k, v) -> copy.put(k, value(v)));
+            JsonObject copy = new JsonObject(map.size());
+            map.forEach((k, v) -> copy.put((String) k, value(v)));
             return Collections.unmodifiableMap(copy);
         }
         if (value instanceof List<?> list) {

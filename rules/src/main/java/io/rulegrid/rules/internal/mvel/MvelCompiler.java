@@ -39,6 +39,7 @@ public final class MvelCompiler {
             AbstractParser.LITERALS.remove(name);
             AbstractParser.CLASS_LITERALS.remove(name);
         }
+        AbsentFieldsReadAsNull.install();
     }
 
     private MvelCompiler() {

@@ -1,0 +1,195 @@
+package io.rulegrid.client;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.wire.BulkSummary;
+import io.rulegrid.grid.wire.EvaluateAllTask;
+import io.rulegrid.grid.wire.EvaluationOutcome;
+import io.rulegrid.grid.wire.RuleEntryProcessor;
+import io.rulegrid.grid.wire.StatsSnapshot;
+import io.rulegrid.grid.wire.StatsTask;
+import io.rulegrid.grid.wire.WireTypes;
+import io.rulegrid.rules.Facts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+
+/**
+ * A connection to a RuleGrid cluster, on the Hazelcast Java client with smart routing: every call on a
+ * key goes straight to the member that owns it, and evaluations run there, next to the fact, never as
+ * get-evaluate-put from here. Thread-safe; share one per application and close it when done.
+ *
+ * <pre>{@code
+ * try (RuleGridClient grid = RuleGridClient.connect("rulegrid", "127.0.0.1:5701")) {
+ *     grid.rulesets().deploy(Path.of("pricing.grl"));
+ *     grid.facts("products").put("sku-1", Map.of("price", 10.0, "cost", 9.9, "status", "ACTIVE"));
+ *     EvaluationResult r = grid.evaluate("products", "sku-1", "pricing").resultOrThrow();
+ * }
+ * }</pre>
+ *
+ * <p>Evaluation errors reach the caller as typed {@link io.rulegrid.rules.RuleGridException}s naming the
+ * ruleset, rule and key; a failed evaluation changes nothing.
+ */
+public final class RuleGridClient implements AutoCloseable {
+
+    private final HazelcastInstance client;
+    private final RuleSets rulesets;
+
+    private RuleGridClient(HazelcastInstance client) {
+        this.client = client;
+        this.rulesets = new RuleSets(client);
+    }
+
+    /** Connects to the members at {@code addresses} ({@code host:port}) of the named cluster. */
+    public static RuleGridClient connect(String clusterName, String... addresses) {
+        ClientConfig config = new ClientConfig().setClusterName(clusterName);
+        config.getNetworkConfig().setSmartRouting(true).addAddress(addresses);
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        return connect(config);
+    }
+
+    /** Connects with a full client configuration; RuleGrid's wire types are added to it. */
+    public static RuleGridClient connect(ClientConfig config) {
+        WireTypes.register(config.getSerializationConfig());
+        return new RuleGridClient(HazelcastClient.newHazelcastClient(config));
+    }
+
+    /** The facts of a namespace; it is created with its configured options on first use. */
+    public FactStore facts(String namespace) {
+        return new FactStore(map(namespace));
+    }
+
+    /** The ruleset registry. */
+    public RuleSets rulesets() {
+        return rulesets;
+    }
+
+    /** Evaluates the active version of a ruleset over one fact, on the member that owns it. */
+    public GridEvaluation evaluate(String namespace, String key, String ruleset) {
+        return evaluate(namespace, key, ruleset, Map.of());
+    }
+
+    /** As {@link #evaluate(String, String, String)}, with the call's parameters ({@code input} in rules). */
+    public GridEvaluation evaluate(String namespace, String key, String ruleset, Map<String, Object> input) {
+        return join(evaluateAsync(namespace, key, ruleset, input), "evaluate " + key);
+    }
+
+    /** As {@link #evaluate(String, String, String, Map)}, without waiting. */
+    public CompletionStage<GridEvaluation> evaluateAsync(String namespace, String key, String ruleset,
+                                                         Map<String, Object> input) {
+        return submit(namespace, key, new RuleEntryProcessor(namespace, ruleset, 0, inputJson(input), null));
+    }
+
+    /**
+     * Evaluates a ruleset over each of the given facts, in parallel on their owners. One result per key,
+     * in the order of {@code keys}; a failed key carries its error and does not affect the others.
+     */
+    public List<GridEvaluation> evaluate(String namespace, Collection<String> keys, String ruleset,
+                                         Map<String, Object> input) {
+        String json = inputJson(input);
+        List<CompletableFuture<GridEvaluation>> calls = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            calls.add(submit(namespace, key, new RuleEntryProcessor(namespace, ruleset, 0, json, null)).toCompletableFuture());
+        }
+        return calls.stream().map(call -> join(call, "evaluate " + namespace)).toList();
+    }
+
+    /**
+     * Replaces a fact and evaluates a ruleset over it in one atomic step on its owner. If the evaluation
+     * fails, neither the upsert nor any rule change is applied.
+     */
+    public GridEvaluation upsertAndEvaluate(String namespace, String key, Map<String, Object> fact, String ruleset,
+                                            Map<String, Object> input) {
+        return join(upsertAndEvaluateAsync(namespace, key, fact, ruleset, input), "upsert and evaluate " + key);
+    }
+
+    /** As {@link #upsertAndEvaluate}, without waiting. */
+    public CompletionStage<GridEvaluation> upsertAndEvaluateAsync(String namespace, String key,
+                                                                  Map<String, Object> fact, String ruleset,
+                                                                  Map<String, Object> input) {
+        String factJson = Facts.toJson(Facts.normalize(Objects.requireNonNull(fact, "fact")));
+        return submit(namespace, key, new RuleEntryProcessor(namespace, ruleset, 0, inputJson(input), factJson));
+    }
+
+    /**
+     * Evaluates a ruleset over every fact of a namespace that matches {@code where}, each member over the
+     * facts it owns, in parallel.
+     *
+     * @param where a predicate in Hazelcast's SQL-like syntax, e.g. {@code category = 'books' AND price > 10};
+     *              {@code null} or blank for all facts
+     * @throws IllegalArgumentException if the predicate does not parse
+     */
+    public BulkSummary evaluateAll(String namespace, String ruleset, String where, Map<String, Object> input) {
+        return join(evaluateAllAsync(namespace, ruleset, where, input), "evaluate all of " + namespace);
+    }
+
+    /** As {@link #evaluateAll}, without waiting. */
+    public CompletionStage<BulkSummary> evaluateAllAsync(String namespace, String ruleset, String where,
+                                                         Map<String, Object> input) {
+        Predicate<String, HazelcastJsonValue> predicate = where == null || where.isBlank() ? null : Predicates.sql(where);
+        Map<Member, Future<BulkSummary>> parts = client.getExecutorService(GridNames.EXECUTOR)
+                .submitToAllMembers(new EvaluateAllTask(namespace, ruleset, 0, inputJson(input), predicate));
+        return CompletableFuture.supplyAsync(() -> {
+            BulkSummary total = new BulkSummary();
+            parts.values().forEach(part -> total.merge(Calls.await(part, "evaluate all of " + namespace)));
+            return total;
+        });
+    }
+
+    /** Evaluation counters and latency histograms, summed over members. */
+    public StatsSnapshot stats() {
+        StatsSnapshot total = new StatsSnapshot();
+        client.getExecutorService(GridNames.EXECUTOR).submitToAllMembers(new StatsTask()).values()
+                .forEach(part -> total.merge(Calls.await(part, "read stats")));
+        return total;
+    }
+
+    /** The underlying Hazelcast client, for what RuleGrid does not wrap. */
+    public HazelcastInstance hazelcast() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+    }
+
+    private IMap<String, HazelcastJsonValue> map(String namespace) {
+        return client.getMap(GridNames.checkNamespace(namespace));
+    }
+
+    private CompletionStage<GridEvaluation> submit(String namespace, String key, RuleEntryProcessor processor) {
+        return map(namespace).submitToKey(key, processor).thenApply(RuleGridClient::toEvaluation);
+    }
+
+    private static GridEvaluation toEvaluation(EvaluationOutcome o) {
+        return o.succeeded()
+                ? new GridEvaluation(o.namespace(), o.key(), o.ruleset(), o.version(), o.member(), o.result(), null)
+                : new GridEvaluation(o.namespace(), o.key(), o.ruleset(), o.version(), o.member(), null, o.error());
+    }
+
+    private static String inputJson(Map<String, Object> input) {
+        return input == null || input.isEmpty() ? null : Facts.toJson(Facts.normalize(input));
+    }
+
+    private static <T> T join(CompletionStage<T> call, String what) {
+        try {
+            return call.toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            throw Calls.unwrap(e, what);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.rulegrid.client;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.RuleSetNotFoundException;
+import io.rulegrid.grid.RuleSetRecord;
+import io.rulegrid.grid.wire.DeployOutcome;
+import io.rulegrid.grid.wire.RegistryTask;
+import io.rulegrid.rules.RuleCompiler;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The ruleset registry: deploy, list, history, activate. Rulesets are data; a change is in effect on
+ * every member when the call returns, with no restart.
+ */
+public final class RuleSets {
+
+    private final HazelcastInstance client;
+
+    RuleSets(HazelcastInstance client) {
+        this.client = client;
+    }
+
+    /**
+     * Deploys a rule file as the new active version of its ruleset. The file is compiled here first and
+     * again on a member; a file that does not compile is refused and the active version stays.
+     *
+     * @throws io.rulegrid.rules.RuleCompilationException with every error of the file
+     */
+    public Deployment deploy(Path file) {
+        return deploy(file.getFileName().toString(), RuleCompiler.read(file));
+    }
+
+    /** As {@link #deploy(Path)}, for rule text; {@code sourceName} picks the format and names errors. */
+    public Deployment deploy(String sourceName, String text) {
+        RuleCompiler.compile(sourceName, text);
+        return registryChange(RegistryTask.deploy(sourceName, text), "deploy " + sourceName);
+    }
+
+    /**
+     * Makes an earlier (or later) version the active one: a rollback.
+     *
+     * @throws RuleSetNotFoundException if there is no such ruleset or version
+     */
+    public Deployment activate(String name, int version) {
+        return registryChange(RegistryTask.activate(name, version), "activate " + name + " v" + version);
+    }
+
+    private Deployment registryChange(RegistryTask task, String what) {
+        DeployOutcome outcome = Calls.await(client.getExecutorService(GridNames.EXECUTOR).submit(task), what);
+        return new Deployment(outcome.name(), outcome.version());
+    }
+
+    /** The active version of every deployed ruleset, by name. */
+    public List<RuleSetVersionInfo> list() {
+        List<RuleSetVersionInfo> active = new ArrayList<>();
+        for (HazelcastJsonValue json : client.<String, HazelcastJsonValue>getMap(GridNames.RULESETS_MAP).values()) {
+            RuleSetRecord record = RuleSetRecord.fromJson(json);
+            record.version(0).ifPresent(v -> active.add(info(record, v)));
+        }
+        active.sort(Comparator.comparing(RuleSetVersionInfo::name));
+        return active;
+    }
+
+    /**
+     * Every version of a ruleset, oldest first.
+     *
+     * @throws RuleSetNotFoundException if the ruleset was never deployed
+     */
+    public List<RuleSetVersionInfo> history(String name) {
+        RuleSetRecord record = RuleSetRecord.fromJson(
+                client.<String, HazelcastJsonValue>getMap(GridNames.RULESETS_MAP).get(name));
+        if (record == null) {
+            throw new RuleSetNotFoundException(name, 0);
+        }
+        return record.versions().stream().map(v -> info(record, v)).toList();
+    }
+
+    private static RuleSetVersionInfo info(RuleSetRecord record, RuleSetRecord.Version v) {
+        return new RuleSetVersionInfo(record.name(), v.version(), v.version() == record.active(), v.sourceName(),
+                v.checksum(), Instant.ofEpochMilli(v.deployedAt()), v.source());
+    }
+}

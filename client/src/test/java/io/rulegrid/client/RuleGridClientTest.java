@@ -1,0 +1,216 @@
+package io.rulegrid.client;
+
+import io.rulegrid.grid.FactNotFoundException;
+import io.rulegrid.grid.RuleSetNotFoundException;
+import io.rulegrid.grid.wire.BulkSummary;
+import io.rulegrid.grid.wire.StatsSnapshot;
+import io.rulegrid.node.LocalCluster;
+import io.rulegrid.rules.EvaluationResult;
+import io.rulegrid.rules.MalformedFactException;
+import io.rulegrid.rules.Output;
+import io.rulegrid.rules.RuleCompilationException;
+import io.rulegrid.rules.RuleEvaluationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The client library against a real 3-member cluster. */
+class RuleGridClientTest {
+
+    private static final String ORDERS = """
+            ruleset "orders"
+            rule "Big" salience 10 { when total > 100 && status == "NEW" then status = "REVIEW"; emit("review", id) }
+            rule "Vip" { when input.vip == true && status == "NEW" then priority = "HIGH" }
+            rule "Cancel" { when status == "CANCELLED" then retract() }
+            """;
+
+    private static LocalCluster cluster;
+    private static RuleGridClient grid;
+
+    @BeforeAll
+    static void start() {
+        cluster = LocalCluster.start(3);
+        grid = RuleGridClient.connect(cluster.clusterName(), cluster.addresses().toArray(String[]::new));
+        grid.rulesets().deploy("orders.grl", ORDERS);
+    }
+
+    @AfterAll
+    static void stop() {
+        grid.close();
+        cluster.close();
+    }
+
+    @Test
+    void factsArePutReadAndDeleted() {
+        FactStore customers = grid.facts("customers");
+        customers.put("c-1", Map.of("name", "Ada", "tier", "GOLD"));
+        customers.put("c-2", "{\"name\":\"Bob\",\"score\":1.5}");
+
+        assertThat(customers.get("c-1")).contains(Map.of("name", "Ada", "tier", "GOLD"));
+        assertThat(customers.get("c-2")).contains(Map.of("name", "Bob", "score", 1.5));
+        assertThat(customers.delete("c-1")).isTrue();
+        assertThat(customers.get("c-1")).isEmpty();
+        assertThat(customers.delete("c-1")).isFalse();
+    }
+
+    @Test
+    void malformedFactIsRefusedAndNothingIsStored() {
+        FactStore customers = grid.facts("customers");
+
+        assertThatThrownBy(() -> customers.put("bad", "{\"name\": }"))
+                .isInstanceOf(MalformedFactException.class).hasMessageStartingWith("malformed JSON");
+        assertThat(customers.get("bad")).isEmpty();
+    }
+
+    @Test
+    void evaluateRunsOnTheOwnerWithInputAndWritesTheChange() {
+        FactStore orders = grid.facts("orders");
+        orders.put("o-1", Map.of("id", "o-1", "total", 150.0, "status", "NEW"));
+
+        GridEvaluation evaluation = grid.evaluate("orders", "o-1", "orders", Map.of("vip", true));
+
+        EvaluationResult result = evaluation.resultOrThrow();
+        assertThat(result.fired()).containsExactly("Big");
+        assertThat(result.outputs()).containsExactly(new Output("review", "o-1"));
+        assertThat(evaluation.version()).isEqualTo(1);
+        assertThat(evaluation.member()).isEqualTo(grid.hazelcast().getPartitionService().getPartition("o-1")
+                .getOwner().getAddress().toString());
+        assertThat(orders.get("o-1").orElseThrow()).containsEntry("status", "REVIEW");
+    }
+
+    @Test
+    void evaluateOfSeveralKeysReportsEachKeysOwnOutcome() {
+        FactStore orders = grid.facts("orders");
+        orders.put("k-1", Map.of("id", "k-1", "total", 500.0, "status", "NEW"));
+        orders.put("k-2", Map.of("id", "k-2", "total", 5.0, "status", "NEW"));
+
+        List<GridEvaluation> evaluations = grid.evaluate("orders", List.of("k-1", "missing", "k-2"), "orders", Map.of());
+
+        assertThat(evaluations).extracting(GridEvaluation::key).containsExactly("k-1", "missing", "k-2");
+        assertThat(evaluations.get(0).resultOrThrow().fired()).containsExactly("Big");
+        assertThat(evaluations.get(1).error()).isInstanceOf(FactNotFoundException.class);
+        assertThat(evaluations.get(2).resultOrThrow().fired()).isEmpty();
+    }
+
+    @Test
+    void upsertAndEvaluateIsOneStepAndRetractDeletes() {
+        GridEvaluation created = grid.upsertAndEvaluate("orders", "u-1",
+                Map.of("id", "u-1", "total", 300.0, "status", "NEW"), "orders", Map.of());
+        assertThat(created.resultOrThrow().fact()).containsEntry("status", "REVIEW");
+        assertThat(grid.facts("orders").get("u-1").orElseThrow()).containsEntry("status", "REVIEW");
+
+        GridEvaluation cancelled = grid.upsertAndEvaluate("orders", "u-1",
+                Map.of("id", "u-1", "status", "CANCELLED"), "orders", Map.of());
+        assertThat(cancelled.resultOrThrow().retracted()).isTrue();
+        assertThat(grid.facts("orders").get("u-1")).isEmpty();
+    }
+
+    @Test
+    void failedUpsertAndEvaluateAppliesNeitherTheUpsertNorTheRules() {
+        grid.rulesets().deploy("fragile.grl", """
+                ruleset "fragile"
+                rule "explode" { when true then code = name.substring(99) }
+                """);
+        grid.facts("orders").put("f-1", Map.of("name", "before"));
+
+        assertThatThrownBy(() -> grid.upsertAndEvaluate("orders", "f-1", Map.of("name", "after"), "fragile", Map.of())
+                .resultOrThrow())
+                .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+                    assertThat(e.ruleset()).contains("fragile");
+                    assertThat(e.rule()).contains("explode");
+                    assertThat(e.key()).contains("f-1");
+                });
+        assertThat(grid.facts("orders").get("f-1").orElseThrow()).containsEntry("name", "before");
+    }
+
+    @Test
+    void asyncEvaluationsCompleteWithTheirResults() {
+        FactStore orders = grid.facts("orders");
+        List<java.util.concurrent.CompletableFuture<GridEvaluation>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            orders.put("a-" + i, Map.of("id", "a-" + i, "total", 200.0, "status", "NEW"));
+            calls.add(grid.evaluateAsync("orders", "a-" + i, "orders", Map.of()).toCompletableFuture());
+        }
+
+        assertThat(calls).allSatisfy(call -> assertThat(call.join().resultOrThrow().fired()).containsExactly("Big"));
+    }
+
+    @Test
+    void evaluateAllFiltersWithAPredicateAndSummarises() {
+        FactStore orders = grid.facts("bulk");
+        Map<String, Map<String, Object>> batch = new java.util.HashMap<>();
+        for (int i = 0; i < 200; i++) {
+            batch.put("b-" + i, Map.of("id", "b-" + i, "total", (double) i, "status", i % 2 == 0 ? "NEW" : "DONE"));
+        }
+        orders.putAll(batch);
+
+        BulkSummary summary = grid.evaluateAll("bulk", "orders", "status = 'NEW'", Map.of());
+
+        assertThat(summary.evaluated()).isEqualTo(100);
+        assertThat(summary.modified()).isEqualTo(49);  // even totals above 100: 102..198
+        assertThat(summary.errors()).isZero();
+        assertThat(orders.get("b-150").orElseThrow()).containsEntry("status", "REVIEW");
+        assertThat(orders.get("b-151").orElseThrow()).containsEntry("status", "DONE");
+    }
+
+    @Test
+    void unknownRulesetIsATypedError() {
+        grid.facts("orders").put("x", Map.of("id", "x"));
+
+        assertThatThrownBy(() -> grid.evaluate("orders", "x", "no-such-rules").resultOrThrow())
+                .isInstanceOf(RuleSetNotFoundException.class).hasMessage("ruleset \"no-such-rules\" is not deployed");
+    }
+
+    @Test
+    void brokenRulesetIsRefusedBeforeItReachesTheGrid() {
+        assertThatThrownBy(() -> grid.rulesets().deploy("orders.grl", "ruleset \"orders\"\nrule \"x\" { when then }"))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessage("orders.grl:2:12: rule \"x\": empty condition after 'when'");
+        assertThat(grid.rulesets().history("orders")).hasSize(1);
+    }
+
+    @Test
+    void rulesetsAreListedWithHistoryAndCanBeRolledBack() {
+        Deployment v1 = grid.rulesets().deploy("labels.grl", "ruleset \"labels\"\nrule \"l\" { when true then label = 1 }");
+        Deployment v2 = grid.rulesets().deploy("labels.grl", "ruleset \"labels\"\nrule \"l\" { when true then label = 2 }");
+        grid.facts("orders").put("l-1", Map.of());
+
+        assertThat(v2.version()).isEqualTo(v1.version() + 1);
+        assertThat(grid.rulesets().list()).extracting(RuleSetVersionInfo::name).contains("labels", "orders");
+        assertThat(grid.rulesets().history("labels")).extracting(RuleSetVersionInfo::version, RuleSetVersionInfo::active)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false), org.assertj.core.groups.Tuple.tuple(2, true));
+        assertThat(grid.evaluate("orders", "l-1", "labels").resultOrThrow().fact()).containsEntry("label", 2L);
+
+        assertThat(grid.rulesets().activate("labels", 1)).isEqualTo(new Deployment("labels", 1));
+        assertThat(grid.evaluate("orders", "l-1", "labels").resultOrThrow().fact()).containsEntry("label", 1L);
+        assertThatThrownBy(() -> grid.rulesets().activate("labels", 7)).isInstanceOf(RuleSetNotFoundException.class);
+    }
+
+    @Test
+    void statsCountEvaluationsFiringsAndErrorsPerRule() {
+        grid.rulesets().deploy("stats.grl", """
+                ruleset "stats"
+                rule "ok" { when n > 0 then seen = true }
+                rule "bad" { when n < 0 then x = name.substring(9) }
+                """);
+        FactStore facts = grid.facts("counters");
+        for (int i = -3; i <= 5; i++) {
+            facts.put("n" + i, Map.of("n", i, "name", "z"));
+            grid.evaluate("counters", "n" + i, "stats");
+        }
+
+        StatsSnapshot.RuleSetStats stats = grid.stats().ruleset("stats");
+        assertThat(stats.evaluations()).isEqualTo(6);
+        assertThat(stats.errors()).isEqualTo(3);
+        assertThat(stats.firings("ok")).isEqualTo(5);
+        assertThat(stats.errors("bad")).isEqualTo(3);
+        assertThat(stats.latencyMicrosAtMost(0.99)).isPositive();
+    }
+}

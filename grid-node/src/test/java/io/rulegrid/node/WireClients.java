@@ -1,0 +1,20 @@
+package io.rulegrid.node;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.rulegrid.grid.wire.WireTypes;
+
+/** Plain Hazelcast clients that speak RuleGrid's wire types, to drive members without the client library. */
+final class WireClients {
+
+    private WireClients() {
+    }
+
+    static HazelcastInstance of(LocalCluster cluster) {
+        ClientConfig config = new ClientConfig().setClusterName(cluster.clusterName());
+        cluster.addresses().forEach(a -> config.getNetworkConfig().addAddress(a));
+        WireTypes.register(config.getSerializationConfig());
+        return HazelcastClient.newHazelcastClient(config);
+    }
+}
