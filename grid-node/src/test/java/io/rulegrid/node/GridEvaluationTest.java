@@ -159,6 +159,16 @@ class GridEvaluationTest {
     }
 
     @Test
+    void javaSerializedObjectOfAnUnknownClassIsRefusedByTheMember() {
+        IMap<String, Object> products = client.getMap("products");
+
+        assertThatThrownBy(() -> products.set("gadget", new org.example.Gadget()))
+                .hasStackTraceContaining("org.example.Gadget");
+        assertThat(org.example.Gadget.DESERIALIZED).hasValue(0);
+        assertThat(products.containsKey("gadget")).isFalse();
+    }
+
+    @Test
     void unknownRulesetIsATypedErrorAndChangesNothing() {
         IMap<String, HazelcastJsonValue> products = client.getMap("products");
         products.set("u-1", new HazelcastJsonValue("{\"sku\":\"u-1\"}"));

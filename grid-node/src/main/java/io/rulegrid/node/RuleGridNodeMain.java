@@ -1,0 +1,63 @@
+package io.rulegrid.node;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code rulegrid node [--config DIR]}: runs one member in the foreground until SIGTERM or Ctrl-C, then
+ * leaves the cluster gracefully (its partitions migrate to the other members first). Reads
+ * {@code DIR/hazelcast.yaml} and {@code DIR/rulegrid.yaml} when present (DIR defaults to {@code config},
+ * or {@code RULEGRID_CONFIG_DIR}), and the {@code RULEGRID_*} environment overrides.
+ */
+public final class RuleGridNodeMain {
+
+    private RuleGridNodeMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path dir = Path.of(System.getenv().getOrDefault("RULEGRID_CONFIG_DIR", "config"));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                dir = Path.of(args[++i]);
+            } else if (args[i].equals("--help") || args[i].equals("-h")) {
+                System.out.println(usage());
+                return;
+            } else {
+                System.err.println("unknown argument '" + args[i] + "'\n" + usage());
+                System.exit(2);
+            }
+        }
+        // refuse arbitrary Java deserialization in the whole JVM, not only in Hazelcast's own paths
+        if (System.getProperty("jdk.serialFilter") == null) {
+            System.setProperty("jdk.serialFilter", "java.**;javax.**;com.hazelcast.**;io.rulegrid.**;!*");
+        }
+        RuleGridNode.Builder builder = RuleGridNode.builder().environment(System.getenv());
+        if (Files.isRegularFile(dir.resolve("hazelcast.yaml"))) {
+            builder.hazelcastYaml(dir.resolve("hazelcast.yaml"));
+        }
+        if (Files.isRegularFile(dir.resolve("rulegrid.yaml"))) {
+            builder.rulegridYaml(dir.resolve("rulegrid.yaml"));
+        }
+        RuleGridNode node = builder.start();
+        System.out.println("rulegrid member " + node.address() + " of cluster "
+                + node.hazelcast().getConfig().getClusterName() + " is up");
+        CountDownLatch stopped = new CountDownLatch(1);
+        node.hazelcast().getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.SHUTDOWN) {
+                stopped.countDown();
+            }
+        });
+        stopped.await();
+    }
+
+    private static String usage() {
+        return """
+                Usage: rulegrid node [--config DIR]
+                Runs a RuleGrid member until SIGTERM, then leaves the cluster gracefully.
+                  --config DIR   directory with hazelcast.yaml and rulegrid.yaml (default: config,
+                                 or $RULEGRID_CONFIG_DIR)
+                Environment: RULEGRID_CLUSTER_NAME, RULEGRID_PORT, RULEGRID_MEMBERS (host:port,...),
+                             RULEGRID_KUBERNETES_SERVICE_DNS (join through Kubernetes discovery)""";
+    }
+}
