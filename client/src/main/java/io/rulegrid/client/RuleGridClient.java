@@ -171,8 +171,20 @@ public final class RuleGridClient implements AutoCloseable {
         return client.getMap(GridNames.checkNamespace(namespace));
     }
 
+    /**
+     * Submits an evaluation; the returned future is completed on the client's response thread. Hazelcast would
+     * run a dependent stage through the JVM's common pool, which on a two-core machine starts a thread per task.
+     */
     private CompletionStage<GridEvaluation> submit(String namespace, String key, RuleEntryProcessor processor) {
-        return map(namespace).submitToKey(key, processor).thenApply(RuleGridClient::toEvaluation);
+        CompletableFuture<GridEvaluation> evaluation = new CompletableFuture<>();
+        map(namespace).submitToKey(key, processor).whenCompleteAsync((outcome, failure) -> {
+            if (failure != null) {
+                evaluation.completeExceptionally(failure);
+            } else {
+                evaluation.complete(toEvaluation(outcome));
+            }
+        }, Runnable::run);
+        return evaluation;
     }
 
     private static GridEvaluation toEvaluation(EvaluationOutcome o) {

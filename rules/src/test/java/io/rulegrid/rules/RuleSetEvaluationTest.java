@@ -234,6 +234,17 @@ class RuleSetEvaluationTest {
     }
 
     @Test
+    void mathFunctionsWorkInConditionsAndActions() {
+        RuleSet rules = rules("""
+                rule "round" no-loop { when Math.abs(delta) > 1 then price = Math.round(cost * 1.15 * 100) / 100.0 }
+                """);
+
+        EvaluationResult result = eval(rules, "{\"delta\":-3,\"cost\":10.0}");
+
+        assertThat(result.fact()).containsEntry("price", 11.5);
+    }
+
+    @Test
     void foreachOverAFactListIsAllowed() {
         RuleSet rules = rules("""
                 rule "total" no-loop { when items != null then total = 0; foreach (item : items) { total = total + item.price } }

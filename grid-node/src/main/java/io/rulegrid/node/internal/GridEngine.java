@@ -29,14 +29,13 @@ import io.rulegrid.rules.RuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -129,18 +128,17 @@ public final class GridEngine implements MemberEngine {
         Predicate<String, HazelcastJsonValue> predicate = (Predicate<String, HazelcastJsonValue>) where;
         Set<String> keys = predicate == null ? facts.localKeySet() : facts.localKeySet(predicate);
         BulkSummary summary = new BulkSummary();
-        Semaphore window = new Semaphore(BULK_WINDOW);
-        List<CompletableFuture<EvaluationOutcome>> pending = new ArrayList<>(keys.size());
+        // a bounded window of entry operations, drained oldest first: completion callbacks would each cost a
+        // thread start where the JVM's common pool has a single thread (two cores)
+        Deque<CompletionStage<EvaluationOutcome>> window = new ArrayDeque<>(BULK_WINDOW);
         for (String key : keys) {
-            window.acquireUninterruptibly();
-            CompletableFuture<EvaluationOutcome> outcome = facts
-                    .submitToKey(key, new RuleEntryProcessor(namespace, ruleset, version, inputJson, null))
-                    .toCompletableFuture();
-            outcome.whenComplete((o, failure) -> window.release());
-            pending.add(outcome);
+            if (window.size() == BULK_WINDOW) {
+                summary.add(window.poll().toCompletableFuture().join());
+            }
+            window.add(facts.submitToKey(key, new RuleEntryProcessor(namespace, ruleset, version, inputJson, null)));
         }
-        for (CompletableFuture<EvaluationOutcome> outcome : pending) {
-            summary.add(outcome.join());
+        while (!window.isEmpty()) {
+            summary.add(window.poll().toCompletableFuture().join());
         }
         return summary;
     }

@@ -29,7 +29,7 @@ final class Evaluation {
     private final CompiledRule[] rules;
     private final Ticker ticker;
     private final long startNanos;
-    private final long deadlineNanos;
+    private long deadlineNanos;
     private final Map<String, Object> initial;
     private final Map<String, Object> working;
     private final EvaluationScope scope;
@@ -73,7 +73,7 @@ final class Evaluation {
         Map<String, Object> before = normalized(working, "fact");
         for (Expression action : rule.actions()) {
             try {
-                action.run(scope);
+                run(action);
             } catch (RuntimeException e) {
                 throw failure(rule, "action failed: " + Failures.describe(e), e);
             }
@@ -146,7 +146,7 @@ final class Evaluation {
         }
         Object holds;
         try {
-            holds = rule.condition().run(scope);
+            holds = run(rule.condition());
         } catch (RuntimeException e) {
             throw failure(rule, "condition failed: " + Failures.describe(e), e);
         }
@@ -155,6 +155,19 @@ final class Evaluation {
                     + (holds == null ? "null" : "a " + holds.getClass().getSimpleName()), null);
         }
         agenda.set(rank, (Boolean) holds);
+    }
+
+    /** Runs an expression; the budget does not count an expression's first (optimizing) run. */
+    private Object run(Expression expression) {
+        if (expression.warm()) {
+            return expression.run(scope);
+        }
+        long start = ticker.nanoTime();
+        try {
+            return expression.run(scope);
+        } finally {
+            deadlineNanos += ticker.nanoTime() - start;
+        }
     }
 
     private void closeGroup(int group) {

@@ -14,4 +14,12 @@ public interface Expression {
      *                          {@link io.rulegrid.rules.RuleEvaluationException} that names the rule
      */
     Object run(EvaluationScope scope);
+
+    /**
+     * Whether the expression has run before. A first run also optimizes the expression (MVEL builds its
+     * accessors then), which can take milliseconds; the time budget does not count it.
+     */
+    default boolean warm() {
+        return true;
+    }
 }

@@ -1,6 +1,7 @@
 package io.rulegrid.rules.internal.mvel;
 
 import io.rulegrid.rules.internal.engine.EvaluationScope;
+import org.mvel2.compiler.AbstractParser;
 import org.mvel2.integration.VariableResolver;
 import org.mvel2.integration.VariableResolverFactory;
 
@@ -10,7 +11,8 @@ import java.util.Set;
 /**
  * How MVEL sees names during an evaluation: {@code fact}, {@code input} and {@code now} are the
  * evaluation's own; every other name is a top-level field of the fact, {@code null} when absent, and
- * assigning it sets the field. Because every name resolves to a field, no name can resolve to a class
+ * assigning it sets the field (except MVEL's allowed class names such as {@code Math}, which a fact field
+ * of that name cannot shadow; read such a field as {@code fact.Math}). Because every name resolves to a field, no name can resolve to a class
  * at run time (part of the sandbox). The function names are left unresolved so that MVEL calls them on
  * {@link RuleFunctions}.
  */
@@ -33,9 +35,13 @@ final class FactVariables implements VariableResolverFactory {
         };
     }
 
+    /**
+     * Every name but the functions and the class names MVEL still knows (those the sandbox allows, such as
+     * {@code Math}): MVEL asks the variables before its class literals.
+     */
     @Override
     public boolean isResolveable(String name) {
-        return !Sandbox.FUNCTIONS.contains(name);
+        return !Sandbox.FUNCTIONS.contains(name) && !AbstractParser.CLASS_LITERALS.containsKey(name);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.io.Serializable;
 final class MvelExpression implements Expression {
 
     private final Serializable compiled;
+    private volatile boolean warm;
 
     MvelExpression(Serializable compiled) {
         this.compiled = compiled;
@@ -17,6 +18,13 @@ final class MvelExpression implements Expression {
 
     @Override
     public Object run(EvaluationScope scope) {
-        return MVEL.executeExpression(compiled, new RuleFunctions(scope), new FactVariables(scope));
+        Object value = MVEL.executeExpression(compiled, new RuleFunctions(scope), new FactVariables(scope));
+        warm = true;
+        return value;
+    }
+
+    @Override
+    public boolean warm() {
+        return warm;
     }
 }

@@ -1,0 +1,57 @@
+package io.rulegrid.client.cli;
+
+import io.rulegrid.rules.RuleGridException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code rulegrid} command. Exit codes: 0 success, 1 a rule, fact, cluster or I/O error (message on
+ * stderr), 2 a usage error.
+ */
+@Command(name = "rulegrid", mixinStandardHelpOptions = true, versionProvider = RuleGridCli.Version.class,
+        description = "RuleGrid: rules evaluated where the facts live.",
+        subcommands = {ValidateCommand.class, EvalCommand.class, DeployCommand.class, RulesetsCommand.class,
+            FactCommand.class, EvaluateCommand.class, EvaluateAllCommand.class, StatsCommand.class,
+            DemoCommand.class},
+        footer = {"", "Cluster commands connect to --cluster HOST:PORT (default $RULEGRID_CLUSTER or 127.0.0.1:5701).",
+            "Run a member with: scripts/rulegrid node"})
+public final class RuleGridCli {
+
+    /** Exit code of a rule, fact, cluster or I/O error. */
+    static final int ERROR = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given output streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine line = new CommandLine(new RuleGridCli());
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println(message(e));
+            return ERROR;
+        });
+        return line.execute(args);
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof RuleGridException || e instanceof java.io.UncheckedIOException
+                || e instanceof IllegalArgumentException || e instanceof CliException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** Prints the project version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RuleGridCli.class.getPackage().getImplementationVersion();
+            return new String[] {"rulegrid " + (version == null ? "development build" : version)};
+        }
+    }
+}
