@@ -50,6 +50,7 @@ public final class ECommerceWorkload {
             product.put("rating", round(1 + random.nextDouble() * 4));
             product.put("status", random.nextInt(20) == 0 ? "DISCONTINUED" : "ACTIVE");
             product.put("tags", new ArrayList<>(List.of(random.nextBoolean() ? "new" : "classic")));
+            product.put("clearance", false);
             products.add(product);
         }
         return products;
@@ -107,7 +108,7 @@ public final class ECommerceWorkload {
                 default -> {
                     int minStock = 120 + random.nextInt(60);
                     rule(rgl, "clearance-" + i, "no-loop",
-                            "category == \"cat-" + category + "\" && stock > " + minStock + " && clearance == null",
+                            "category == \"cat-" + category + "\" && stock > " + minStock + " && clearance == false",
                             "clearance = true;\n    tags.add(\"clearance\");");
                 }
             }

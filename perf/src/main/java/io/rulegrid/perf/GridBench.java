@@ -1,0 +1,155 @@
+package io.rulegrid.perf;
+
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import io.rulegrid.client.RuleGridClient;
+import io.rulegrid.node.LocalCluster;
+import io.rulegrid.rules.Facts;
+import io.rulegrid.rules.RuleCompiler;
+import io.rulegrid.rules.RuleSet;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The cluster benchmark: 3 members and 1 client in this JVM, the 1,000-rule e-commerce ruleset over 10,000
+ * products, and in the same run (a) co-located evaluation (an entry processor on the fact's owner) against
+ * (b) the client getting the fact, evaluating it locally and putting it back. Reports throughput and
+ * latency percentiles of each, single-key latency, and bulk {@code evaluateAll}. A wall-clock benchmark,
+ * never a test: its numbers vary with the machine's load.
+ */
+final class GridBench {
+
+    private static final int RULES = 1_000;
+    private static final int PRODUCTS = 10_000;
+    private static final int THREADS = 8;
+
+    private GridBench() {
+    }
+
+    /** One way of evaluating a product, timed per call. */
+    private interface Call {
+        void run(int product) throws Exception;
+    }
+
+    static Map<String, Object> run(PrintStream out, int seconds) throws Exception {
+        out.printf("starting 3 members and a client; %d rules, %,d products, %d client threads, %d s per phase%n",
+                RULES, PRODUCTS, THREADS, seconds);
+        try (LocalCluster cluster = LocalCluster.start(3);
+             RuleGridClient grid = RuleGridClient.connect(cluster.clusterName(), cluster.addresses().toArray(String[]::new))) {
+            String rgl = Workloads.catalogRgl(RULES);
+            grid.rulesets().deploy("catalog.grl", rgl);
+            Map<String, Map<String, Object>> batch = new HashMap<>();
+            for (Map<String, Object> product : Workloads.products(PRODUCTS)) {
+                batch.put((String) product.get("sku"), product);
+            }
+            grid.facts("products").putAll(batch);
+
+            RuleSet local = RuleCompiler.compile("catalog.grl", rgl);
+            IMap<String, HazelcastJsonValue> products = grid.hazelcast().getMap("products");
+            Call colocated = i -> grid.evaluate("products", sku(i), "catalog").resultOrThrow();
+            Call getEvaluatePut = i -> {
+                String key = sku(i);
+                Map<String, Object> fact = Facts.parse(products.get(key).getValue());
+                var result = local.evaluate(fact, Map.of());
+                if (result.changed()) {
+                    products.set(key, new HazelcastJsonValue(Facts.toJson(result.fact())));
+                }
+            };
+
+            phase(colocated, THREADS, seconds);  // warm-up of members and client
+            phase(getEvaluatePut, THREADS, seconds);
+            Map<String, Object> a = phase(colocated, THREADS, seconds);
+            Map<String, Object> b = phase(getEvaluatePut, THREADS, seconds);
+            Map<String, Object> single = phase(colocated, 1, seconds);
+
+            List<Long> bulkMillis = new ArrayList<>();
+            for (int run = 0; run < 5; run++) {
+                long start = System.nanoTime();
+                grid.evaluateAll("products", "catalog", null, Map.of());
+                bulkMillis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            long bestBulk = bulkMillis.stream().mapToLong(Long::longValue).min().orElseThrow();
+
+            double ratio = (double) a.get("throughput") / (double) b.get("throughput");
+            out.println();
+            out.printf("%-36s %12s %10s %10s%n", "", "evals/s", "p50 us", "p99 us");
+            print(out, "(a) co-located evaluate (8 threads)", a);
+            print(out, "(b) get -> evaluate -> put (8 thr.)", b);
+            print(out, "(a) single-key evaluate (1 thread)", single);
+            out.printf("%-36s %s%n", "(c) facts in Redis, worker pulls", "comes with the Redis bridge issue");
+            out.printf("evaluateAll, %d rules x %,d products: %s ms (best %d ms)%n", RULES, PRODUCTS, bulkMillis, bestBulk);
+            out.printf("%ntarget: (a) >= 3x (b) throughput: %.1fx %s%n", ratio, ratio >= 3 ? "PASS" : "MISS");
+            double p99 = (double) single.get("p99Micros");
+            out.printf("target: single-key evaluate p99 < 1 ms: %.0f us %s%n", p99, p99 < 1000 ? "PASS" : "MISS");
+            out.printf("target: evaluateAll well under 1 s: %d ms %s%n", bestBulk, bestBulk < 1000 ? "PASS" : "MISS");
+
+            Map<String, Object> report = BenchMain.header("grid", "3 members + 1 client in one JVM, " + THREADS
+                    + " client threads, " + seconds + " s per phase after a warm-up phase");
+            report.put("colocated", a);
+            report.put("getEvaluatePut", b);
+            report.put("singleKey", single);
+            report.put("redisWorker", "not measured yet: comes with the Redis bridge");
+            report.put("evaluateAllMillis", bulkMillis);
+            report.put("targets", Map.of("colocatedOverGetEvaluatePut", ratio, "ratioTarget", 3.0,
+                    "singleKeyP99Micros", p99, "p99TargetMicros", 1000, "evaluateAllBestMillis", bestBulk,
+                    "evaluateAllTargetMillis", 1000));
+            return report;
+        }
+    }
+
+    private static String sku(int i) {
+        return io.rulegrid.client.demo.ECommerceWorkload.sku(i % PRODUCTS);
+    }
+
+    /** Runs {@code call} from {@code threads} threads for {@code seconds}; throughput and latency percentiles. */
+    private static Map<String, Object> phase(Call call, int threads, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<long[]>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int offset = t * (PRODUCTS / threads);
+            parts.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                for (int i = offset; System.nanoTime() < end; i++) {
+                    long start = System.nanoTime();
+                    call.run(i);
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - start;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> part : parts) {
+            long[] latencies = part.get();
+            long[] merged = Arrays.copyOf(all, all.length + latencies.length);
+            System.arraycopy(latencies, 0, merged, all.length, latencies.length);
+            all = merged;
+        }
+        pool.shutdown();
+        Arrays.sort(all);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("calls", all.length);
+        result.put("throughput", all.length / (double) seconds);
+        result.put("p50Micros", all[all.length / 2] / 1_000.0);
+        result.put("p99Micros", all[(int) (all.length * 0.99)] / 1_000.0);
+        return result;
+    }
+
+    private static void print(PrintStream out, String name, Map<String, Object> result) {
+        out.printf("%-36s %12.0f %10.0f %10.0f%n", name, result.get("throughput"), result.get("p50Micros"),
+                result.get("p99Micros"));
+    }
+}
