@@ -16,4 +16,6 @@ if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{rules,grid-
   (cd "$ROOT" && mvn -B -q -DskipTests package -pl perf -am) >&2
 fi
 cd "$ROOT"
-exec java "${JAVA_OPTS_RULEGRID[@]}" -jar "$BENCH_JAR" "$@"
+# JMH talks to its forked JVMs with Java serialization: let its own classes through the serial filter
+exec java "${JAVA_OPTS_RULEGRID[@]}" "-Djdk.serialFilter=java.**;javax.**;com.hazelcast.**;io.rulegrid.**;org.openjdk.jmh.**;!*" \
+  -jar "$BENCH_JAR" "$@"

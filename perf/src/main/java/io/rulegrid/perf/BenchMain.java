@@ -55,6 +55,7 @@ public final class BenchMain {
         Options options = new OptionsBuilder()
                 .include(RuleSetEvaluationBenchmark.class.getSimpleName())
                 .include(ConditionBenchmark.class.getSimpleName())
+                .include(FactJsonBenchmark.class.getSimpleName())
                 .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
                 .build();
@@ -84,6 +85,11 @@ public final class BenchMain {
         out.printf("%-8s %14.1f ± %5.1f %14.1f ± %5.1f %7.1fx   (ns per condition)%n", "cond", gridCondition[0],
                 gridCondition[1], easyCondition[0], easyCondition[1], easyCondition[0] / gridCondition[0]);
 
+        double[] parse = scores.get("FactJsonBenchmark.parse");
+        double[] write = scores.get("FactJsonBenchmark.write");
+        out.printf("JSON fact, per evaluation on a member: parse %.0f ± %.0f ns, write %.0f ± %.0f ns%n", parse[0], parse[1],
+                write[0], write[1]);
+
         double grid1000 = scores.get("RuleSetEvaluationBenchmark.ruleGrid@1000")[0];
         double ratio1000 = scores.get("RuleSetEvaluationBenchmark.easyRules@1000")[0] / grid1000;
         out.printf("%ntarget: RuleGrid >= 5x Easy Rules at 1,000 rules: %.1fx %s%n", ratio1000, ratio1000 >= 5 ? "PASS" : "MISS");
@@ -91,6 +97,8 @@ public final class BenchMain {
 
         report.put("evaluation", rows);
         report.put("conditionNanos", row("conditions", ConditionBenchmark.CONDITIONS, gridCondition, easyCondition));
+        report.put("factJsonNanos", Map.of("parse", Map.of("score", parse[0], "error", parse[1]),
+                "write", Map.of("score", write[0], "error", write[1])));
         report.put("targets", Map.of("ratioAt1000", ratio1000, "ratioAt1000Target", 5.0,
                 "microsAt1000", grid1000, "microsAt1000Target", 50.0));
         return report;
