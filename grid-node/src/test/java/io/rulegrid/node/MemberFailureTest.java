@@ -53,8 +53,11 @@ class MemberFailureTest {
             initial.put("o-" + i, new HazelcastJsonValue("{\"id\":" + i + ",\"evals\":0}"));
         }
         orders.putAll(initial);
-        // first pass: every fact evaluated once, backups given the computed value
+        // first pass, no failure: every fact evaluated exactly once, backups given the computed value
         evaluateAll(client);
+        for (int i = 0; i < FACTS; i++) {
+            assertThat(Facts.parse(orders.get("o-" + i).getValue())).containsEntry("evals", 1L);
+        }
 
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -64,7 +67,11 @@ class MemberFailureTest {
             IMap<String, HazelcastJsonValue> updates = client.getMap("updates");
             for (long seq = 1; writing.get(); seq++) {
                 String key = "w-" + (seq % WRITTEN_KEYS);
-                updates.set(key, new HazelcastJsonValue("{\"seq\":" + seq + "}"));
+                try {
+                    updates.set(key, new HazelcastJsonValue("{\"seq\":" + seq + "}"));
+                } catch (RuntimeException connectionToKilledMember) {
+                    continue;  // not acknowledged: the caller would retry; the next write of the key does
+                }
                 acknowledged.put(key, seq);
                 someWritten.countDown();
             }
@@ -83,7 +90,10 @@ class MemberFailureTest {
         assertThat(orders.size()).isEqualTo(FACTS);
         for (int i = 0; i < FACTS; i++) {
             Map<String, Object> fact = Facts.parse(orders.get("o-" + i).getValue());
-            assertThat((Long) fact.get("evals")).as("evals of o-%d", i).isBetween(1L, 2L);
+            // >= 1: the killed member's facts survive with the value its primaries computed (backups hold it).
+            // <= 3: the second pass evaluates each fact at most once, except that Hazelcast re-invokes an entry
+            // operation in flight at the instant of the crash (at-least-once), which can evaluate it again.
+            assertThat((Long) fact.get("evals")).as("evals of o-%d", i).isBetween(1L, 3L);
         }
         IMap<String, HazelcastJsonValue> updates = client.getMap("updates");
         assertThat(updates.size()).isEqualTo(WRITTEN_KEYS);

@@ -3,7 +3,6 @@ package io.rulegrid.grid.wire;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.query.Predicate;
-import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.MemberEngine;
 
 import java.io.IOException;
@@ -15,10 +14,7 @@ import java.io.IOException;
  */
 public final class EvaluateAllTask extends MemberTask<BulkSummary> {
 
-    private String namespace;
-    private String ruleset;
-    private int version;
-    private String inputJson;
+    private EvaluationRequest request;
     private Predicate<String, ?> where;
 
     EvaluateAllTask() {
@@ -29,33 +25,24 @@ public final class EvaluateAllTask extends MemberTask<BulkSummary> {
      *              {@code null} for all facts
      */
     public EvaluateAllTask(String namespace, String ruleset, int version, String inputJson, Predicate<String, ?> where) {
-        this.namespace = GridNames.checkNamespace(namespace);
-        this.ruleset = ruleset;
-        this.version = version;
-        this.inputJson = inputJson;
+        this.request = new EvaluationRequest(namespace, ruleset, version, inputJson);
         this.where = where;
     }
 
     @Override
     BulkSummary run(MemberEngine engine) {
-        return engine.evaluateLocal(namespace, ruleset, version, inputJson, where);
+        return engine.evaluateLocal(request.namespace, request.ruleset, request.version, request.inputJson, where);
     }
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeString(namespace);
-        out.writeString(ruleset);
-        out.writeInt(version);
-        out.writeString(inputJson);
+        request.write(out);
         out.writeObject(where);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        namespace = in.readString();
-        ruleset = in.readString();
-        version = in.readInt();
-        inputJson = in.readString();
+        request = EvaluationRequest.read(in);
         where = in.readObject();
     }
 

@@ -20,7 +20,6 @@ import io.rulegrid.rules.RuleEvaluationException;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One evaluation of a ruleset over one fact, on the member that owns the fact's partition. Runs on the
@@ -32,10 +31,7 @@ import java.util.Objects;
 public final class RuleEntryProcessor implements EntryProcessor<String, HazelcastJsonValue, EvaluationOutcome>,
         HazelcastInstanceAware, IdentifiedDataSerializable {
 
-    private String namespace;
-    private String ruleset;
-    private int version;
-    private String inputJson;
+    private EvaluationRequest request;
     private String upsertJson;
 
     private transient HazelcastInstance instance;
@@ -52,13 +48,7 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
      * @param upsertJson a fact that replaces the stored one before the evaluation, or {@code null}
      */
     public RuleEntryProcessor(String namespace, String ruleset, int version, String inputJson, String upsertJson) {
-        this.namespace = GridNames.checkNamespace(namespace);
-        this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
-        if (version < 0) {
-            throw new IllegalArgumentException("ruleset version is " + version + " but must be >= 0 (0 = active)");
-        }
-        this.version = version;
-        this.inputJson = inputJson;
+        this.request = new EvaluationRequest(namespace, ruleset, version, inputJson);
         this.upsertJson = upsertJson;
     }
 
@@ -70,12 +60,14 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
     @Override
     public EvaluationOutcome process(Map.Entry<String, HazelcastJsonValue> entry) {
         MemberEngine engine = (MemberEngine) instance.getUserContext().get(GridNames.ENGINE_CONTEXT_KEY);
+        String namespace = request.namespace;
+        String ruleset = request.ruleset;
         String key = entry.getKey();
         String member = engine.memberAddress();
         try {
             Map<String, Object> fact = factOf(entry);
-            Map<String, Object> input = inputJson == null ? Map.of() : Facts.parse(inputJson);
-            VersionedRuleSet rules = engine.ruleSet(ruleset, version);
+            Map<String, Object> input = request.inputJson == null ? Map.of() : Facts.parse(request.inputJson);
+            VersionedRuleSet rules = engine.ruleSet(ruleset, request.version);
             EvaluationResult result = rules.ruleSet().evaluate(fact, input);
             engine.recorded(ruleset, result);
             if (result.retracted()) {
@@ -107,7 +99,7 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
         }
         HazelcastJsonValue stored = entry.getValue();
         if (stored == null) {
-            throw new FactNotFoundException(namespace, ruleset, entry.getKey());
+            throw new FactNotFoundException(request.namespace, request.ruleset, entry.getKey());
         }
         return Facts.parse(stored.getValue());
     }
@@ -122,19 +114,13 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeString(namespace);
-        out.writeString(ruleset);
-        out.writeInt(version);
-        out.writeString(inputJson);
+        request.write(out);
         out.writeString(upsertJson);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        namespace = in.readString();
-        ruleset = in.readString();
-        version = in.readInt();
-        inputJson = in.readString();
+        request = EvaluationRequest.read(in);
         upsertJson = in.readString();
     }
 

@@ -1,10 +1,10 @@
 package io.rulegrid.rules.internal.easyrules;
 
 import io.rulegrid.rules.SourceText;
+import io.rulegrid.rules.internal.text.LineMap;
 
 import com.fasterxml.jackson.core.JsonLocation;
 
-import java.util.Arrays;
 
 /**
  * Turns Jackson's token locations into file positions. Columns count UTF-16 characters, as
@@ -19,7 +19,7 @@ final class SourcePositions {
 
     private final String text;
     private final boolean codePointColumns;
-    private final int[] lineStarts;
+    private final LineMap lines;
 
     /**
      * @param codePointColumns whether the parser counts columns in code points (YAML) rather than characters
@@ -27,17 +27,7 @@ final class SourcePositions {
     SourcePositions(String text, boolean codePointColumns) {
         this.text = text;
         this.codePointColumns = codePointColumns;
-        int[] starts = new int[16];
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
-            }
-        }
-        this.lineStarts = Arrays.copyOf(starts, count);
+        this.lines = new LineMap(text);
     }
 
     /** Where the token at {@code location} starts. */
@@ -47,7 +37,7 @@ final class SourcePositions {
 
     /** The file position of the parser's 1-based {@code line} and {@code column}. */
     SourceText.Position at(int line, int column) {
-        return positionOf(offsetOf(line, column));
+        return lines.positionOf(offsetOf(line, column));
     }
 
     /** The value {@code value} of the token at {@code token}, positioned at its first character. */
@@ -70,9 +60,9 @@ final class SourcePositions {
      * line is how the value begins.
      */
     private SourceText blockScalar(int header, String value) {
-        int contentLine = lineIndexOf(header) + 1;
+        int contentLine = lines.lineIndexOf(header) + 1;
         // past the last line only when SnakeYAML saw a line break this class does not count (a lone \r)
-        if (value.isEmpty() || contentLine >= lineStarts.length) {
+        if (value.isEmpty() || contentLine >= lines.lineCount()) {
             return startingAt(header, value);
         }
         if (value.charAt(0) == '\n') {
@@ -101,17 +91,12 @@ final class SourcePositions {
     }
 
     private SourceText startingAt(int offset, String value) {
-        SourceText.Position at = positionOf(offset);
+        SourceText.Position at = lines.positionOf(offset);
         return new SourceText(value, at.line(), at.column());
     }
 
-    private SourceText.Position positionOf(int offset) {
-        int line = lineIndexOf(offset);
-        return new SourceText.Position(line + 1, offset - lineStarts[line] + 1);
-    }
-
     private int offsetOf(int line, int column) {
-        int start = lineStarts[Math.min(Math.max(line, 1), lineStarts.length) - 1];
+        int start = lines.lineStart(Math.min(Math.max(line, 1), lines.lineCount()) - 1);
         int columns = Math.max(column, 1) - 1;
         if (!codePointColumns) {
             return Math.min(start + columns, text.length());
@@ -123,16 +108,11 @@ final class SourcePositions {
         return offset;
     }
 
-    private int lineIndexOf(int offset) {
-        int index = Arrays.binarySearch(lineStarts, offset);
-        return index >= 0 ? index : -index - 2;
-    }
-
     private String lineText(int line) {
-        int end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length();
-        if (end > lineStarts[line] && text.charAt(end - 1) == '\r') {
+        int end = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) - 1 : text.length();
+        if (end > lines.lineStart(line) && text.charAt(end - 1) == '\r') {
             end--;
         }
-        return text.substring(lineStarts[line], end);
+        return text.substring(lines.lineStart(line), end);
     }
 }

@@ -117,61 +117,62 @@ final class FactVariables implements VariableResolverFactory {
         // no tilt state: this factory has no parent scopes to unwind
     }
 
-    /** A top-level field of the fact. */
-    private record Field(Map<String, Object> fact, String name) implements VariableResolver {
+    /** A named, dynamically typed variable. */
+    private abstract static class NamedVariable implements VariableResolver {
+        private final String name;
+
+        NamedVariable(String name) {
+            this.name = name;
+        }
 
         @Override
-        public String getName() {
+        public final String getName() {
             return name;
         }
 
         @Override
-        public Class<?> getType() {
+        public final Class<?> getType() {
             return Object.class;
         }
 
         @Override
-        public void setStaticType(Class type) {
-            // fields are dynamically typed JSON values
+        public final void setStaticType(Class type) {
+            // fields and the evaluation's own values are dynamically typed JSON values
         }
 
         @Override
-        public int getFlags() {
+        public final int getFlags() {
             return 0;
+        }
+    }
+
+    /** A top-level field of the fact. */
+    private static final class Field extends NamedVariable {
+        private final Map<String, Object> fact;
+
+        Field(Map<String, Object> fact, String name) {
+            super(name);
+            this.fact = fact;
         }
 
         @Override
         public Object getValue() {
-            return fact.get(name);
+            return fact.get(getName());
         }
 
         @Override
         public void setValue(Object value) {
-            fact.put(name, value);
+            fact.put(getName(), value);
         }
     }
 
     /** {@code fact}, {@code input} or {@code now}: they cannot be reassigned. */
-    private record ReadOnly(String name, Object value) implements VariableResolver {
+    private static final class ReadOnly extends NamedVariable {
+        private final Object value;
 
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public Class<?> getType() {
-            return Object.class;
-        }
-
-        @Override
-        public void setStaticType(Class type) {
-            // the type is the value's own
-        }
-
-        @Override
-        public int getFlags() {
-            return 0;
+        ReadOnly(String name, Object value) {
+            super(name);
+            this.value = value;
         }
 
         @Override
@@ -180,8 +181,8 @@ final class FactVariables implements VariableResolverFactory {
         }
 
         @Override
-        public void setValue(Object value) {
-            throw new UnsupportedOperationException(name + " is read-only");
+        public void setValue(Object newValue) {
+            throw new UnsupportedOperationException(getName() + " is read-only");
         }
     }
 }

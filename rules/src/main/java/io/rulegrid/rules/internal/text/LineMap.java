@@ -23,9 +23,25 @@ public final class LineMap {
         this.lineStarts = Arrays.copyOf(starts, count);
     }
 
+    /** The 1-based line and column of the character at {@code offset}. */
     public SourceText.Position positionOf(int offset) {
-        int index = Arrays.binarySearch(lineStarts, offset);
-        int line = index >= 0 ? index : -index - 2;
+        int line = lineIndexOf(offset);
         return new SourceText.Position(line + 1, offset - lineStarts[line] + 1);
+    }
+
+    /** The 0-based index of the line holding {@code offset}. */
+    public int lineIndexOf(int offset) {
+        int index = Arrays.binarySearch(lineStarts, offset);
+        return index >= 0 ? index : -index - 2;
+    }
+
+    /** The offset where the line of 0-based index {@code line} starts. */
+    public int lineStart(int line) {
+        return lineStarts[line];
+    }
+
+    /** The number of lines (a text without a line break has one). */
+    public int lineCount() {
+        return lineStarts.length;
     }
 }
