@@ -11,7 +11,6 @@ import com.hazelcast.query.Predicates;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.wire.BulkSummary;
 import io.rulegrid.grid.wire.EvaluateAllTask;
-import io.rulegrid.grid.wire.EvaluationOutcome;
 import io.rulegrid.grid.wire.RuleEntryProcessor;
 import io.rulegrid.grid.wire.StatsSnapshot;
 import io.rulegrid.grid.wire.StatsTask;
@@ -181,16 +180,10 @@ public final class RuleGridClient implements AutoCloseable {
             if (failure != null) {
                 evaluation.completeExceptionally(failure);
             } else {
-                evaluation.complete(toEvaluation(outcome));
+                evaluation.complete(new GridEvaluation(outcome));
             }
         }, Runnable::run);
         return evaluation;
-    }
-
-    private static GridEvaluation toEvaluation(EvaluationOutcome o) {
-        return o.succeeded()
-                ? new GridEvaluation(o.namespace(), o.key(), o.ruleset(), o.version(), o.member(), o.result(), null)
-                : new GridEvaluation(o.namespace(), o.key(), o.ruleset(), o.version(), o.member(), null, o.error());
     }
 
     private static String inputJson(Map<String, Object> input) {

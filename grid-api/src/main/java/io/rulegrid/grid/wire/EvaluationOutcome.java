@@ -49,7 +49,12 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
     EvaluationOutcome() {
     }
 
-    static EvaluationOutcome succeeded(String namespace, String key, int version, String member, EvaluationResult r) {
+    /**
+     * @param factJson the new fact as JSON, already written (or as stored, when unchanged); {@code null} when
+     *                 retracted
+     */
+    static EvaluationOutcome succeeded(String namespace, String key, int version, String member, EvaluationResult r,
+                                       String factJson) {
         EvaluationOutcome o = base(namespace, key, r.ruleset(), version, member);
         o.fired = r.fired().toArray(String[]::new);
         o.modified = r.modified().toArray(String[]::new);
@@ -61,7 +66,7 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
             outputs.add(json);
         }
         o.outputsJson = Facts.toJson(outputs);
-        o.factJson = r.fact() == null ? null : Facts.toJson(r.fact());
+        o.factJson = factJson;
         o.retracted = r.retracted();
         o.halted = r.halted();
         o.elapsedNanos = r.elapsedNanos();

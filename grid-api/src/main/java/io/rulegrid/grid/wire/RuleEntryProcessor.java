@@ -65,20 +65,23 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
         String key = entry.getKey();
         String member = engine.memberAddress();
         try {
-            Map<String, Object> fact = factOf(entry);
+            String factJson = upsertJson != null ? upsertJson : storedJson(entry);
+            Map<String, Object> fact = Facts.parse(factJson);
             Map<String, Object> input = request.inputJson == null ? Map.of() : Facts.parse(request.inputJson);
             VersionedRuleSet rules = engine.ruleSet(ruleset, request.version);
             EvaluationResult result = rules.ruleSet().evaluate(fact, input);
             engine.recorded(ruleset, result);
             if (result.retracted()) {
+                factJson = null;
                 entry.setValue(null);
                 backup = new ComputedValue(null);
             } else if (result.changed() || upsertJson != null) {
-                HazelcastJsonValue written = new HazelcastJsonValue(Facts.toJson(result.fact()));
+                factJson = Facts.toJson(result.fact());
+                HazelcastJsonValue written = new HazelcastJsonValue(factJson);
                 entry.setValue(written);
                 backup = new ComputedValue(written);
             }
-            return EvaluationOutcome.succeeded(namespace, key, rules.version(), member, result);
+            return EvaluationOutcome.succeeded(namespace, key, rules.version(), member, result, factJson);
         } catch (RuleEvaluationException e) {
             engine.failed(ruleset, e.rule().orElse(null));
             return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.EVALUATION,
@@ -93,15 +96,12 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
         }
     }
 
-    private Map<String, Object> factOf(Map.Entry<String, HazelcastJsonValue> entry) {
-        if (upsertJson != null) {
-            return Facts.parse(upsertJson);
-        }
+    private String storedJson(Map.Entry<String, HazelcastJsonValue> entry) {
         HazelcastJsonValue stored = entry.getValue();
         if (stored == null) {
             throw new FactNotFoundException(request.namespace, request.ruleset, entry.getKey());
         }
-        return Facts.parse(stored.getValue());
+        return stored.getValue();
     }
 
     /** The computed value for the backups, or {@code null} when the evaluation changed nothing. */
