@@ -1,0 +1,85 @@
+package io.rulegrid.node;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.config.MapConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A member's configuration: the files of config/, the environment, the builder, in that order of precedence. */
+class RuleGridNodeConfigTest {
+
+    private static final Path CONFIG = Path.of("../config");
+
+    @Test
+    void namespacesOfRulegridYamlBecomeObjectFormatMapsWithBackupsAndIndexes() {
+        Config config = RuleGridNode.builder().hazelcastYaml(CONFIG.resolve("hazelcast.yaml"))
+                .rulegridYaml(CONFIG.resolve("rulegrid.yaml")).config();
+
+        MapConfig products = config.getMapConfig("products");
+        assertThat(products.getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
+        assertThat(products.getBackupCount()).isEqualTo(1);
+        assertThat(products.getIndexConfigs()).anySatisfy(index -> {
+            assertThat(index.getType()).isEqualTo(IndexType.HASH);
+            assertThat(index.getAttributes()).containsExactly("category");
+        });
+        assertThat(config.getMapConfig("created-on-first-use").getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
+        assertThat(config.getMapConfig("rulegrid.rulesets").getBackupCount()).isEqualTo(1);
+        assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
+        assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void environmentOverridesTheFilesAndTheBuilderOverridesTheEnvironment() {
+        Config config = RuleGridNode.builder()
+                .environment(Map.of(RuleGridNode.ENV_CLUSTER_NAME, "from-env", RuleGridNode.ENV_PORT, "6701",
+                        RuleGridNode.ENV_MEMBERS, "127.0.0.1:6701,127.0.0.1:6702"))
+                .port(7701).config();
+
+        assertThat(config.getClusterName()).isEqualTo("from-env");
+        assertThat(config.getNetworkConfig().getPort()).isEqualTo(7701);
+        assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
+                .containsExactly("127.0.0.1:6701", "127.0.0.1:6702");
+    }
+
+    @Test
+    void kubernetesServiceDnsSwitchesTheJoinToKubernetesDiscovery() {
+        Config config = RuleGridNode.builder()
+                .environment(Map.of(RuleGridNode.ENV_KUBERNETES_SERVICE_DNS, "rulegrid.default.svc.cluster.local"))
+                .config();
+
+        assertThat(config.getNetworkConfig().getJoin().getKubernetesConfig().isEnabled()).isTrue();
+        assertThat(config.getNetworkConfig().getJoin().getKubernetesConfig().getProperty("service-dns"))
+                .isEqualTo("rulegrid.default.svc.cluster.local");
+        assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled()).isFalse();
+    }
+
+    @Test
+    void badNamespaceFileIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rulegrid.yaml");
+        Files.writeString(file, "namespaces:\n  products:\n    backup-cuont: 2\n");
+
+        assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cannot read " + file)
+                .hasMessageContaining("backup-cuont");
+    }
+
+    @Test
+    void invalidNamespaceNameIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rulegrid.yaml");
+        Files.writeString(file, "namespaces:\n  Bad.Name:\n    backup-count: 1\n");
+
+        assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("namespace 'Bad.Name' is not valid");
+    }
+}
