@@ -25,8 +25,14 @@ stop_members() {
   for pid in "${PIDS[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
   done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
+  # members leave gracefully on SIGTERM; wait for them (they are disowned, so poll)
+  for _ in $(seq 1 120); do
+    local alive=""
+    for pid in "${PIDS[@]}"; do
+      kill -0 "$pid" 2>/dev/null && alive=1
+    done
+    [[ -z "$alive" ]] && return
+    sleep 0.5
   done
 }
 trap stop_members EXIT
@@ -36,6 +42,7 @@ for i in 0 1 2; do
   RULEGRID_CLUSTER_NAME="$CLUSTER_NAME" RULEGRID_PORT="${PORTS[$i]}" RULEGRID_MEMBERS="$MEMBERS" \
     java "${JAVA_OPTS_RULEGRID[@]}" -Xmx1g -jar "$NODE_JAR" --config "$ROOT/config" > "$LOG_DIR/member-$i.log" 2>&1 &
   PIDS+=("$!")
+  disown "$!"  # the demo kills one of them on purpose; no job-control notice for it
 done
 for i in 0 1 2; do
   for _ in $(seq 1 120); do

@@ -44,6 +44,14 @@ import java.util.concurrent.Future;
  */
 public final class RuleGridClient implements AutoCloseable {
 
+    /**
+     * Hazelcast reports a write as done when its backup acknowledgement does not arrive in time; if the member
+     * that ran it has crashed, the write is lost although it was acknowledged. With this property the call fails
+     * with {@code IndeterminateOperationStateException} instead, and the caller retries (an
+     * {@code upsertAndEvaluate} or a {@code put} may be repeated safely).
+     */
+    public static final String FAIL_ON_INDETERMINATE_STATE = "hazelcast.client.operation.fail.on.indeterminate.state";
+
     private final HazelcastInstance client;
     private final RuleSets rulesets;
 
@@ -60,9 +68,15 @@ public final class RuleGridClient implements AutoCloseable {
         return connect(config);
     }
 
-    /** Connects with a full client configuration; RuleGrid's wire types are added to it. */
+    /**
+     * Connects with a full client configuration; RuleGrid's wire types are added to it, and a call whose backup
+     * cannot be confirmed fails instead of succeeding (see {@link #FAIL_ON_INDETERMINATE_STATE}).
+     */
     public static RuleGridClient connect(ClientConfig config) {
         WireTypes.register(config.getSerializationConfig());
+        if (config.getProperty(FAIL_ON_INDETERMINATE_STATE) == null) {
+            config.setProperty(FAIL_ON_INDETERMINATE_STATE, "true");
+        }
         return new RuleGridClient(HazelcastClient.newHazelcastClient(config));
     }
 

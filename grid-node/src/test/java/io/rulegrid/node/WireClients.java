@@ -15,6 +15,8 @@ final class WireClients {
         ClientConfig config = new ClientConfig().setClusterName(cluster.clusterName());
         cluster.addresses().forEach(a -> config.getNetworkConfig().addAddress(a));
         WireTypes.register(config.getSerializationConfig());
+        // an acknowledged write must be a backed-up write, or a crash may lose it (see RuleGridClient)
+        config.setProperty("hazelcast.client.operation.fail.on.indeterminate.state", "true");
         return HazelcastClient.newHazelcastClient(config);
     }
 }

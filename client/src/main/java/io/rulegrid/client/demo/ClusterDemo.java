@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +25,10 @@ public final class ClusterDemo {
 
     /** Orders in flight at once, as an application with many request threads would have. */
     private static final int IN_FLIGHT = 128;
+
+    /** How often, and how far apart, an order whose call failed is sent again. */
+    private static final int RETRIES = 5;
+    private static final long RETRY_DELAY_MILLIS = 250;
 
     private final RuleGridClient grid;
     private final PrintWriter out;
@@ -78,6 +83,7 @@ public final class ClusterDemo {
         Random random = new Random(seed + 1);
         Semaphore window = new Semaphore(IN_FLIGHT);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicLong retried = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Map<String, Long> statuses = new ConcurrentHashMap<>();
         long start = System.nanoTime();
@@ -85,29 +91,42 @@ public final class ClusterDemo {
             if (memberToKill > 0 && i == orderCount / 3) {
                 killMember(memberToKill);
             }
-            Map<String, Object> order = ECommerceWorkload.order(i, 10_000, random);
             window.acquire();
-            String key = (String) order.get("id");
-            CompletableFuture<GridEvaluation> call =
-                    grid.upsertAndEvaluateAsync("orders", key, order, "payments", Map.of()).toCompletableFuture();
-            call.whenComplete((evaluation, error) -> {
-                window.release();
-                if (error == null && evaluation.succeeded()) {
-                    acknowledged.add(key);
-                    statuses.merge((String) evaluation.result().fact().get("status"), 1L, Long::sum);
-                } else {
-                    failed.incrementAndGet();
-                }
-            });
+            submitOrder(ECommerceWorkload.order(i, 10_000, random), RETRIES, window, acknowledged, retried, failed, statuses);
         }
         window.acquire(IN_FLIGHT);
         window.release(IN_FLIGHT);
         long millis = millisSince(start);
-        out.printf("orders: %,d through upsertAndEvaluate in %d ms (%,.0f orders/s), %d failed; statuses %s%n",
-                orderCount, millis, orderCount * 1000.0 / Math.max(1, millis), failed.get(), statuses);
+        out.printf("orders: %,d through upsertAndEvaluate in %d ms (%,.0f orders/s); %d calls retried after the member"
+                        + " loss, %d orders failed; statuses %s%n", orderCount, millis, orderCount * 1000.0 / Math.max(1, millis),
+                retried.get(), failed.get(), statuses);
         long present = acknowledged.stream().filter(key -> grid.facts("orders").get(key).isPresent()).count();
         out.printf("after the member loss: %,d of %,d acknowledged orders present in the grid%s%n", present,
                 acknowledged.size(), present == acknowledged.size() ? " - nothing lost" : " - LOST ORDERS");
+    }
+
+    /**
+     * Upserts and evaluates one order; an order whose call fails (it was in flight to the killed member, or its
+     * backup could not be confirmed) is sent again a little later, as an application would: an
+     * upsert-and-evaluate of the same order ends in the same state.
+     */
+    private void submitOrder(Map<String, Object> order, int retriesLeft, Semaphore window, Set<String> acknowledged,
+                             AtomicLong retried, AtomicLong failed, Map<String, Long> statuses) {
+        String key = (String) order.get("id");
+        grid.upsertAndEvaluateAsync("orders", key, order, "payments", Map.of()).whenComplete((evaluation, error) -> {
+            if (error == null && evaluation.succeeded()) {
+                acknowledged.add(key);
+                statuses.merge((String) evaluation.resultOrThrow().fact().get("status"), 1L, Long::sum);
+                window.release();
+            } else if (retriesLeft > 0) {
+                retried.incrementAndGet();
+                CompletableFuture.delayedExecutor(RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() ->
+                        submitOrder(order, retriesLeft - 1, window, acknowledged, retried, failed, statuses));
+            } else {
+                failed.incrementAndGet();
+                window.release();
+            }
+        });
     }
 
     private void killMember(long pid) {
