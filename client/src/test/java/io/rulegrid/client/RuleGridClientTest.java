@@ -48,6 +48,22 @@ class RuleGridClientTest {
     }
 
     @Test
+    void callWhoseBackupCannotBeConfirmedFailsUnlessTheApplicationChoseOtherwise() {
+        com.hazelcast.client.config.ClientConfig defaults = new com.hazelcast.client.config.ClientConfig()
+                .setClusterName(cluster.clusterName());
+        defaults.getNetworkConfig().addAddress(cluster.addresses().toArray(String[]::new));
+        com.hazelcast.client.config.ClientConfig chosen = new com.hazelcast.client.config.ClientConfig()
+                .setClusterName(cluster.clusterName()).setProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE, "false");
+        chosen.getNetworkConfig().addAddress(cluster.addresses().toArray(String[]::new));
+
+        try (RuleGridClient strict = RuleGridClient.connect(defaults); RuleGridClient lenient = RuleGridClient.connect(chosen)) {
+            assertThat(defaults.getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isEqualTo("true");
+            assertThat(chosen.getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isEqualTo("false");
+            assertThat(strict.facts("customers").size()).isEqualTo(lenient.facts("customers").size());
+        }
+    }
+
+    @Test
     void factsArePutReadAndDeleted() {
         FactStore customers = grid.facts("customers");
         customers.put("c-1", Map.of("name", "Ada", "tier", "GOLD"));
