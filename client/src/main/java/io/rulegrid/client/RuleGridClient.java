@@ -63,7 +63,7 @@ public final class RuleGridClient implements AutoCloseable {
     /** Connects to the members at {@code addresses} ({@code host:port}) of the named cluster. */
     public static RuleGridClient connect(String clusterName, String... addresses) {
         ClientConfig config = new ClientConfig().setClusterName(clusterName);
-        config.getNetworkConfig().setSmartRouting(true).addAddress(addresses);
+        config.getNetworkConfig().addAddress(addresses);  // routing to every member (smart routing) is the default
         config.setProperty("hazelcast.logging.type", "slf4j");
         return connect(config);
     }

@@ -21,7 +21,7 @@ final class ClusterOptions {
 
     RuleGridClient connect() {
         ClientConfig config = new ClientConfig().setClusterName(clusterName);
-        config.getNetworkConfig().setSmartRouting(true).addAddress(members);
+        config.getNetworkConfig().addAddress(members);
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
         config.setProperty("hazelcast.logging.type", "none");
         try {

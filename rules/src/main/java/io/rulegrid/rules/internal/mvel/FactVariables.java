@@ -136,6 +136,7 @@ final class FactVariables implements VariableResolverFactory {
         }
 
         @Override
+        @SuppressWarnings("rawtypes")  // MVEL's interface declares the raw type
         public final void setStaticType(Class type) {
             // fields and the evaluation's own values are dynamically typed JSON values
         }
