@@ -16,6 +16,7 @@ import io.rulegrid.grid.wire.EvaluationOutcome.Failure;
 import io.rulegrid.rules.EvaluationResult;
 import io.rulegrid.rules.Facts;
 import io.rulegrid.rules.MalformedFactException;
+import io.rulegrid.rules.RuleCompilationException;
 import io.rulegrid.rules.RuleEvaluationException;
 
 import java.io.IOException;
@@ -86,6 +87,11 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
             engine.failed(ruleset, e.rule().orElse(null));
             return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.EVALUATION,
                     e.rule().orElse(null), e.reason());
+        } catch (RuleCompilationException e) {
+            // a stored version this member's build cannot compile (a rolling upgrade gone wrong): fail, change nothing
+            engine.failed(ruleset, null);
+            return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.EVALUATION, null,
+                    "the ruleset does not compile on member " + member + ": " + e.getMessage());
         } catch (RuleSetNotFoundException e) {
             return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.NO_RULESET, null, e.getMessage());
         } catch (FactNotFoundException e) {
