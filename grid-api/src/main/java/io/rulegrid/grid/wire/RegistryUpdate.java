@@ -1,10 +1,8 @@
 package io.rulegrid.grid.wire;
 
 import com.hazelcast.core.HazelcastJsonValue;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.rulegrid.grid.RuleSetRecord;
 
 import java.io.IOException;
@@ -15,8 +13,7 @@ import java.util.Map;
  * version. Returns the active version, or {@link #NO_SUCH_VERSION} when the version to activate does not
  * exist (then nothing changes). Backups receive the new record.
  */
-public final class RegistryUpdate implements EntryProcessor<String, HazelcastJsonValue, Integer>,
-        IdentifiedDataSerializable {
+public final class RegistryUpdate extends WritingEntryProcessor<Integer> {
 
     /** What {@link #process} returns when asked to activate a version that does not exist. */
     public static final int NO_SUCH_VERSION = -1;
@@ -25,8 +22,6 @@ public final class RegistryUpdate implements EntryProcessor<String, HazelcastJso
     private String source;
     private int activate;
     private long now;
-
-    private transient ComputedValue backup;
 
     RegistryUpdate() {
     }
@@ -57,17 +52,8 @@ public final class RegistryUpdate implements EntryProcessor<String, HazelcastJso
             }
             updated = current.withActive(activate);
         }
-        HazelcastJsonValue json = updated.toJson();
-        entry.setValue(json);
-        backup = new ComputedValue(json);
+        write(entry, updated.toJson());
         return updated.active();
-    }
-
-    @Override
-    public EntryProcessor<String, HazelcastJsonValue, Integer> getBackupProcessor() {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        EntryProcessor<String, HazelcastJsonValue, Integer> computed = (EntryProcessor) backup;
-        return computed;
     }
 
     @Override
@@ -84,11 +70,6 @@ public final class RegistryUpdate implements EntryProcessor<String, HazelcastJso
         source = in.readString();
         activate = in.readInt();
         now = in.readLong();
-    }
-
-    @Override
-    public int getFactoryId() {
-        return WireTypes.FACTORY_ID;
     }
 
     @Override

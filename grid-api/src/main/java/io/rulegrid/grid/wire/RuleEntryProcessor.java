@@ -3,10 +3,8 @@ package io.rulegrid.grid.wire;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.HazelcastJsonValue;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.rulegrid.grid.FactNotFoundException;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.MemberEngine;
@@ -29,14 +27,12 @@ import java.util.Map;
  * {@code retract()}, and hands the backups the computed value ({@link ComputedValue}) instead of running
  * the rules again. A failed evaluation changes nothing and returns the failure.
  */
-public final class RuleEntryProcessor implements EntryProcessor<String, HazelcastJsonValue, EvaluationOutcome>,
-        HazelcastInstanceAware, IdentifiedDataSerializable {
+public final class RuleEntryProcessor extends WritingEntryProcessor<EvaluationOutcome> implements HazelcastInstanceAware {
 
     private EvaluationRequest request;
     private String upsertJson;
 
     private transient HazelcastInstance instance;
-    private transient ComputedValue backup;
 
     RuleEntryProcessor() {
     }
@@ -74,13 +70,10 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
             engine.recorded(ruleset, result);
             if (result.retracted()) {
                 factJson = null;
-                entry.setValue(null);
-                backup = new ComputedValue(null);
+                write(entry, null);
             } else if (result.changed() || upsertJson != null) {
                 factJson = Facts.toJson(result.fact());
-                HazelcastJsonValue written = new HazelcastJsonValue(factJson);
-                entry.setValue(written);
-                backup = new ComputedValue(written);
+                write(entry, new HazelcastJsonValue(factJson));
             }
             return EvaluationOutcome.succeeded(namespace, key, rules.version(), member, result, factJson);
         } catch (RuleEvaluationException e) {
@@ -110,14 +103,6 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
         return stored.getValue();
     }
 
-    /** The computed value for the backups, or {@code null} when the evaluation changed nothing. */
-    @Override
-    public EntryProcessor<String, HazelcastJsonValue, EvaluationOutcome> getBackupProcessor() {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        EntryProcessor<String, HazelcastJsonValue, EvaluationOutcome> computed = (EntryProcessor) backup;
-        return computed;
-    }
-
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         request.write(out);
@@ -128,11 +113,6 @@ public final class RuleEntryProcessor implements EntryProcessor<String, Hazelcas
     public void readData(ObjectDataInput in) throws IOException {
         request = EvaluationRequest.read(in);
         upsertJson = in.readString();
-    }
-
-    @Override
-    public int getFactoryId() {
-        return WireTypes.FACTORY_ID;
     }
 
     @Override
