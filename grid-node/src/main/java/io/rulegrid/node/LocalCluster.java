@@ -22,7 +22,7 @@ public final class LocalCluster implements AutoCloseable {
         this.name = name;
     }
 
-    /** Starts {@code size} members and returns when all have joined. */
+    /** Starts {@code size} members and returns when all have joined and the partitions have settled. */
     public static LocalCluster start(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("cluster size is " + size + " but must be >= 1");
@@ -38,6 +38,12 @@ public final class LocalCluster implements AutoCloseable {
                 cluster.members.add(RuleGridNode.builder().clusterName(cluster.name).port(port)
                         .members(cluster.addresses.toArray(String[]::new)).start());
             }
+            // a bulk evaluation while partitions still migrate to the last member may see a fact twice or not at all
+            cluster.awaitSafe();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cluster.close();
+            throw new IllegalStateException("interrupted while the cluster settles", e);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
