@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code rulegrid demo}: the seeds' e-commerce example, on a cluster or offline. */
-@Command(name = "demo", description = {"The e-commerce example: products, pricing/promotion/payment rules, bulk",
-    "re-pricing, orders through upsertAndEvaluate, a member killed mid-run, a hot rule change.",
-    "scripts/demo.sh starts the members and runs this."})
+@Command(name = "demo", description = {"Run the e-commerce example on a cluster (or --offline).",
+    "Products, pricing/promotion/payment rules, bulk re-pricing, orders through upsertAndEvaluate,",
+    "a member killed mid-run, a hot rule change. scripts/demo.sh starts the members and runs this."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code rulegrid evaluate-all NS --ruleset NAME [--where PREDICATE]}: bulk evaluation on every member. */
-@Command(name = "evaluate-all", description = {"Evaluate a ruleset over every fact of a namespace that matches --where,",
-    "each member over the facts it owns; prints a summary. Exit code 1 if any evaluation failed."})
+@Command(name = "evaluate-all", description = {"Evaluate a ruleset over every fact of a namespace matching --where.",
+    "Each member evaluates the facts it owns; prints a summary. Exit code 1 if any evaluation failed."})
 final class EvaluateAllCommand implements Callable<Integer> {
 
     @Spec

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code rulegrid evaluate NS KEY --ruleset NAME [--input JSON]}: one evaluation on the fact's owner. */
-@Command(name = "evaluate", description = {"Evaluate a ruleset over one fact on the member that owns it; prints the",
-    "result as JSON (as eval does) with the ruleset version and the member that ran it."})
+@Command(name = "evaluate", description = {"Evaluate a ruleset over one fact on the member that owns it.",
+    "Prints the result as JSON, as eval does, with the ruleset version and the member that ran it."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
