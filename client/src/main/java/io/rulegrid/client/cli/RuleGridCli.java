@@ -29,6 +29,8 @@ public final class RuleGridCli {
     /** Runs the command line with the given output streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine line = new CommandLine(new RuleGridCli());
+        // JSON|@FILE options read the file themselves; picocli would otherwise expand @FILE into arguments
+        line.setExpandAtFiles(false);
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
