@@ -41,6 +41,31 @@ class MemberFailureTest {
         }
     }
 
+    @Test
+    void gracefullyStoppedMemberHandsItsFactsOverBeforeLeaving() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(3)) {
+            HazelcastInstance client = WireClients.of(cluster);
+            try {
+                IMap<String, HazelcastJsonValue> facts = client.getMap("handover");
+                Map<String, HazelcastJsonValue> batch = new java.util.HashMap<>();
+                for (int i = 0; i < FACTS; i++) {
+                    batch.put("h-" + i, new HazelcastJsonValue("{\"n\":" + i + "}"));
+                }
+                facts.putAll(batch);
+
+                cluster.stop(1);
+                cluster.stop(2);  // both backups' members gone: only a graceful hand-over keeps every fact
+
+                assertThat(facts.size()).isEqualTo(FACTS);
+                for (int i = 0; i < FACTS; i++) {
+                    assertThat(facts.get("h-" + i).getValue()).isEqualTo("{\"n\":" + i + "}");
+                }
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
     private static void killDuringBulkEvaluationAndUpdates(LocalCluster cluster, HazelcastInstance client)
             throws Exception {
         client.getExecutorService(GridNames.EXECUTOR).submit(RegistryTask.deploy("count.grl", """
