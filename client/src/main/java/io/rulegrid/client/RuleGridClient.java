@@ -2,7 +2,7 @@ package io.rulegrid.client;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.cluster.Member;
+import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
 
 /**
  * A connection to a RuleGrid cluster, on the Hazelcast Java client with smart routing: every call on a
@@ -138,8 +137,8 @@ public final class RuleGridClient implements AutoCloseable {
     }
 
     /**
-     * Evaluates a ruleset over every fact of a namespace that matches {@code where}, each member over the
-     * facts it owns, in parallel.
+     * Evaluates a ruleset over every fact of a namespace that matches {@code where}, each fact on its owner,
+     * in parallel. Each matching fact is evaluated once, also while partitions migrate.
      *
      * @param where a predicate in Hazelcast's SQL-like syntax, e.g. {@code category = 'books' AND price > 10};
      *              {@code null} or blank for all facts
@@ -153,13 +152,21 @@ public final class RuleGridClient implements AutoCloseable {
     public CompletionStage<BulkSummary> evaluateAllAsync(String namespace, String ruleset, String where,
                                                          Map<String, Object> input) {
         Predicate<String, HazelcastJsonValue> predicate = where == null || where.isBlank() ? null : Predicates.sql(where);
-        Map<Member, Future<BulkSummary>> parts = client.getExecutorService(GridNames.EXECUTOR)
-                .submitToAllMembers(new EvaluateAllTask(namespace, ruleset, 0, inputJson(input), predicate));
-        return CompletableFuture.supplyAsync(() -> {
-            BulkSummary total = new BulkSummary();
-            parts.values().forEach(part -> total.merge(Calls.await(part, "evaluate all of " + namespace)));
-            return total;
-        });
+        CompletableFuture<BulkSummary> summary = new CompletableFuture<>();
+        client.getExecutorService(GridNames.EXECUTOR).submit(
+                new EvaluateAllTask(namespace, ruleset, 0, inputJson(input), predicate),
+                new ExecutionCallback<BulkSummary>() {
+                    @Override
+                    public void onResponse(BulkSummary done) {
+                        summary.complete(done);
+                    }
+
+                    @Override
+                    public void onFailure(Throwable failure) {
+                        summary.completeExceptionally(failure);
+                    }
+                });
+        return summary;
     }
 
     /** Evaluation counters and latency histograms, summed over members. */

@@ -36,8 +36,13 @@ public interface MemberEngine {
     /** Reloads a ruleset record from the registry map into this member's cache. */
     void refresh(String name);
 
-    /** Evaluates a ruleset over this member's facts of a namespace that match a predicate. */
-    BulkSummary evaluateLocal(String namespace, String ruleset, int version, String inputJson, Predicate<String, ?> where);
+    /**
+     * Evaluates a ruleset over every fact of a namespace that matches a predicate, each on its owner. Runs on the
+     * member that received the task, which selects the keys with one cluster-wide query and submits one entry
+     * operation per key.
+     */
+    BulkSummary evaluateMatching(String namespace, String ruleset, int version, String inputJson,
+                                 Predicate<String, ?> where);
 
     /** This member's counters and latency histogram. */
     StatsSnapshot stats();

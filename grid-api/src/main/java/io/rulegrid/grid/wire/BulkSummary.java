@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a bulk evaluation did, summed over members. */
+/** What a bulk evaluation did. */
 public final class BulkSummary implements IdentifiedDataSerializable {
 
     /** How many failure messages a summary keeps, so that a broken ruleset does not flood the caller. */
@@ -26,14 +26,11 @@ public final class BulkSummary implements IdentifiedDataSerializable {
 
     /** Counts one evaluation's outcome. */
     public void add(EvaluationOutcome outcome) {
-        evaluated++;
         if (!outcome.succeeded()) {
-            errors++;
-            if (errorSamples.size() < MAX_ERROR_SAMPLES) {
-                errorSamples.add(outcome.error().getMessage());
-            }
+            addFailure(outcome.error().getMessage());
             return;
         }
+        evaluated++;
         firings += outcome.firedCount();
         if (outcome.retractedFact()) {
             retracted++;
@@ -42,7 +39,16 @@ public final class BulkSummary implements IdentifiedDataSerializable {
         }
     }
 
-    /** Adds another member's summary to this one. */
+    /** Counts an evaluation that failed, or whose call failed, with what went wrong. */
+    public void addFailure(String message) {
+        evaluated++;
+        errors++;
+        if (errorSamples.size() < MAX_ERROR_SAMPLES) {
+            errorSamples.add(message);
+        }
+    }
+
+    /** Adds another summary to this one. */
     public BulkSummary merge(BulkSummary other) {
         evaluated += other.evaluated;
         firings += other.firings;

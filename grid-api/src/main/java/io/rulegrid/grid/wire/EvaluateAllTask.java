@@ -8,9 +8,10 @@ import io.rulegrid.grid.MemberEngine;
 import java.io.IOException;
 
 /**
- * Evaluates a ruleset over the facts a member owns that match a predicate (using the namespace's
- * indexes). Sent to every member; each evaluates its own facts, one entry operation per fact, so each
- * fact's backups receive its computed value.
+ * Evaluates a ruleset over the facts that match a predicate (using the namespace's indexes). Sent to one
+ * member, which selects the keys with a cluster-wide query (consistent while partitions migrate: each key
+ * once) and submits one entry operation per key to its owner, so each fact's backups receive its computed
+ * value.
  */
 public final class EvaluateAllTask extends MemberTask<BulkSummary> {
 
@@ -31,7 +32,7 @@ public final class EvaluateAllTask extends MemberTask<BulkSummary> {
 
     @Override
     BulkSummary run(MemberEngine engine) {
-        return engine.evaluateLocal(request.namespace, request.ruleset, request.version, request.inputJson, where);
+        return engine.evaluateMatching(request.namespace, request.ruleset, request.version, request.inputJson, where);
     }
 
     @Override

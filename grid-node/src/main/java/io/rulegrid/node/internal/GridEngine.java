@@ -33,6 +33,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -50,7 +52,7 @@ public final class GridEngine implements MemberEngine {
     /** How long a registry change waits for every member to have it in effect. */
     private static final long REFRESH_TIMEOUT_SECONDS = 60;
 
-    /** Bulk evaluation keeps at most this many entry operations in flight per member. */
+    /** Bulk evaluation keeps at most this many entry operations in flight. */
     private static final int BULK_WINDOW = 512;
 
     private final RuleSetCache cache = new RuleSetCache();
@@ -121,26 +123,36 @@ public final class GridEngine implements MemberEngine {
     }
 
     @Override
-    public BulkSummary evaluateLocal(String namespace, String ruleset, int version, String inputJson,
-                                     Predicate<String, ?> where) {
+    public BulkSummary evaluateMatching(String namespace, String ruleset, int version, String inputJson,
+                                        Predicate<String, ?> where) {
         IMap<String, HazelcastJsonValue> facts = instance.getMap(GridNames.checkNamespace(namespace));
         @SuppressWarnings("unchecked")
         Predicate<String, HazelcastJsonValue> predicate = (Predicate<String, HazelcastJsonValue>) where;
-        Set<String> keys = predicate == null ? facts.localKeySet() : facts.localKeySet(predicate);
+        Set<String> keys = predicate == null ? facts.keySet() : facts.keySet(predicate);
         BulkSummary summary = new BulkSummary();
         // a bounded window of entry operations, drained oldest first: completion callbacks would each cost a
         // thread start where the JVM's common pool has a single thread (two cores)
-        Deque<CompletionStage<EvaluationOutcome>> window = new ArrayDeque<>(BULK_WINDOW);
+        Deque<Map.Entry<String, CompletionStage<EvaluationOutcome>>> window = new ArrayDeque<>(BULK_WINDOW);
         for (String key : keys) {
             if (window.size() == BULK_WINDOW) {
-                summary.add(window.poll().toCompletableFuture().join());
+                count(window.poll(), summary);
             }
-            window.add(facts.submitToKey(key, new RuleEntryProcessor(namespace, ruleset, version, inputJson, null)));
+            window.add(Map.entry(key,
+                    facts.submitToKey(key, new RuleEntryProcessor(namespace, ruleset, version, inputJson, null))));
         }
         while (!window.isEmpty()) {
-            summary.add(window.poll().toCompletableFuture().join());
+            count(window.poll(), summary);
         }
         return summary;
+    }
+
+    /** Adds one evaluation to the summary; a call that failed (its member crashed mid-call) counts as an error. */
+    private static void count(Map.Entry<String, CompletionStage<EvaluationOutcome>> call, BulkSummary summary) {
+        try {
+            summary.add(call.getValue().toCompletableFuture().join());
+        } catch (CompletionException | CancellationException e) {
+            summary.addFailure("key \"" + call.getKey() + "\": " + (e.getCause() == null ? e : e.getCause()));
+        }
     }
 
     @Override
