@@ -29,10 +29,4 @@ public record RuleDefinition(String name, int salience, boolean noLoop, String a
         tags = List.copyOf(tags == null ? List.of() : tags);
         actions = List.copyOf(actions == null ? List.of() : actions);
     }
-
-    /** A rule with default attributes, for rules built in code. */
-    public static RuleDefinition of(String name, String condition, String action) {
-        return new RuleDefinition(name, 0, false, null, true, "", List.of(), SourceText.of(condition),
-                List.of(SourceText.of(action)), 1, 1);
-    }
 }

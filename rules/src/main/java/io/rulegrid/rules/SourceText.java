@@ -19,11 +19,6 @@ public record SourceText(String text, int line, int column) {
         }
     }
 
-    /** Text that did not come from a file, for rules built in code. */
-    public static SourceText of(String text) {
-        return new SourceText(text, 1, 1);
-    }
-
     /** The file position of the character at {@code offset} within {@link #text()}. */
     public Position positionOf(int offset) {
         int line = this.line;
