@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The client library against a real 3-member cluster. */
 class RuleGridClientTest {
 
+    /** A generous time budget: these tests are not about it, and a loaded machine can stall a thread for long. */
     private static final String ORDERS = """
-            ruleset "orders"
+            ruleset "orders" time-budget 10s
             rule "Big" salience 10 { when total > 100 && status == "NEW" then status = "REVIEW"; emit("review", id) }
             rule "Vip" { when input.vip == true && status == "NEW" then priority = "HIGH" }
             rule "Cancel" { when status == "CANCELLED" then retract() }

@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Evaluations on a real 3-member cluster, driven through a Hazelcast client with RuleGrid's wire types. */
 class GridEvaluationTest {
 
+    /** A generous time budget: these tests are not about it, and a loaded machine can stall a thread for long. */
     private static final String PRICING = """
-            ruleset "pricing"
+            ruleset "pricing" time-budget 10s
             rule "LowMargin" salience 10 no-loop {
               when price < cost * 1.05 && status == "ACTIVE"
               then status = "REVIEW"; emit("alert", ["sku": sku])

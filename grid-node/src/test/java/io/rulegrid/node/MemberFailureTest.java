@@ -70,7 +70,7 @@ class MemberFailureTest {
     private static void killDuringBulkEvaluationAndUpdates(LocalCluster cluster, HazelcastInstance client)
             throws Exception {
         client.getExecutorService(GridNames.EXECUTOR).submit(RegistryTask.deploy("count.grl", """
-                ruleset "count"
+                ruleset "count" time-budget 10s
                 rule "count" no-loop { when true then evals = evals + 1 }
                 """)).get().version();
         IMap<String, HazelcastJsonValue> orders = client.getMap("orders");
