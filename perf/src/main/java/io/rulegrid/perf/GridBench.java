@@ -22,7 +22,8 @@ import java.util.concurrent.Future;
 /**
  * The cluster benchmark: 3 members and 1 client in this JVM, the 1,000-rule e-commerce ruleset over 10,000
  * products, and in the same run (a) co-located evaluation (an entry processor on the fact's owner) against
- * (b) the client getting the fact, evaluating it locally and putting it back. Reports throughput and
+ * (b) the client getting the fact, evaluating it locally and putting it back (compare-and-set, so that it is as
+ * safe as (a) under concurrent updates). Reports throughput and
  * latency percentiles of each, single-key latency, and bulk {@code evaluateAll}. A wall-clock benchmark,
  * never a test: its numbers vary with the machine's load.
  */
@@ -121,14 +122,23 @@ final class GridBench {
         };
     }
 
+    /**
+     * The client-side way, made as safe as (a): get, evaluate locally, and write back only if nobody changed the
+     * fact meanwhile ({@code replace(key, expected, new)}), else start over. A plain {@code put} would be faster
+     * and lose concurrent updates, which (a) never does.
+     */
     private static Call getEvaluatePut(IMap<String, HazelcastJsonValue> products, RuleSet local) {
         return i -> {
             String key = sku(i);
-            Map<String, Object> fact = Facts.parse(products.get(key).getValue());
-            var result = local.evaluate(fact, Map.of());
-            if (result.changed()) {
-                products.set(key, new HazelcastJsonValue(Facts.toJson(result.fact())));
+            for (int attempt = 0; attempt < 100; attempt++) {
+                HazelcastJsonValue current = products.get(key);
+                var result = local.evaluate(Facts.parse(current.getValue()), Map.of());
+                if (!result.changed()
+                        || products.replace(key, current, new HazelcastJsonValue(Facts.toJson(result.fact())))) {
+                    return;
+                }
             }
+            throw new IllegalStateException("fact " + key + " kept changing under get-evaluate-put");
         };
     }
 
