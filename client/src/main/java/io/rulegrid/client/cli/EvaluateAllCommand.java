@@ -37,12 +37,13 @@ final class EvaluateAllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long start = System.nanoTime();
         BulkSummary summary;
+        long millis;
         try (RuleGridClient grid = cluster.connect()) {
+            long start = System.nanoTime();
             summary = grid.evaluateAll(namespace, ruleset, where, JsonArgument.object(input, "--input"));
+            millis = (System.nanoTime() - start) / 1_000_000;
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
         spec.commandLine().getOut().printf("evaluated %d, fired %d, modified %d, retracted %d, errors %d in %d ms%n",
                 summary.evaluated(), summary.firings(), summary.modified(), summary.retracted(), summary.errors(), millis);
         summary.errorSamples().forEach(spec.commandLine().getErr()::println);
