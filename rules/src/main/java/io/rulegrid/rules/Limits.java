@@ -3,32 +3,55 @@ package io.rulegrid.rules;
 import java.time.Duration;
 
 /**
- * The bounds of one evaluation: at most {@code firingLimit} rule firings and at most {@code timeBudget}
- * of wall-clock time. An evaluation that goes past either ends in a {@link RuleEvaluationException}
+ * The bounds of one evaluation. Past any of them the evaluation ends in a {@link RuleEvaluationException}
  * and changes nothing.
  *
- * @param firingLimit maximum number of rule firings in one evaluation, {@code > 0}
- * @param timeBudget  maximum duration of one evaluation, {@code > 0}
+ * @param firingLimit   maximum number of rule firings, {@code > 0}
+ * @param timeBudget    maximum duration, {@code > 0}; metered inside conditions and actions too, so a loop
+ *                      or a costly call is cut off within twice the budget
+ * @param maxString     longest string a rule may build, in characters
+ * @param maxCollection most elements of a list or fields of an object a rule may build
+ * @param maxDepth      deepest nesting of lists and objects a rule may build
+ * @param maxOutputs    most {@code emit} calls in one evaluation
  */
-public record Limits(int firingLimit, Duration timeBudget) {
+public record Limits(int firingLimit, Duration timeBudget, int maxString, int maxCollection, int maxDepth,
+                     int maxOutputs) {
 
-    /** 10,000 firings and 50 ms, as DESIGN.md specifies. */
+    /** 10,000 firings and 50 ms as DESIGN.md specifies; 1 MiB strings, 100,000 elements, depth 64, 10,000 outputs. */
     public static final Limits DEFAULT = new Limits(10_000, Duration.ofMillis(50));
 
     public Limits {
-        if (firingLimit <= 0) {
-            throw new IllegalArgumentException("firing limit is " + firingLimit + " but must be > 0");
-        }
+        positive("firing limit", firingLimit);
         if (timeBudget == null || timeBudget.isNegative() || timeBudget.isZero()) {
             throw new IllegalArgumentException("time budget is " + timeBudget + " but must be > 0");
         }
+        positive("max-string", maxString);
+        positive("max-collection", maxCollection);
+        positive("max-depth", maxDepth);
+        positive("max-outputs", maxOutputs);
+    }
+
+    /** The given firing limit and time budget with the default value limits. */
+    public Limits(int firingLimit, Duration timeBudget) {
+        this(firingLimit, timeBudget, 1 << 20, 100_000, 64, 10_000);
     }
 
     public Limits withFiringLimit(int limit) {
-        return new Limits(limit, timeBudget);
+        return new Limits(limit, timeBudget, maxString, maxCollection, maxDepth, maxOutputs);
     }
 
     public Limits withTimeBudget(Duration budget) {
-        return new Limits(firingLimit, budget);
+        return new Limits(firingLimit, budget, maxString, maxCollection, maxDepth, maxOutputs);
+    }
+
+    /** These limits with other bounds on the values rules build. */
+    public Limits withValueLimits(int string, int collection, int depth, int outputs) {
+        return new Limits(firingLimit, timeBudget, string, collection, depth, outputs);
+    }
+
+    private static void positive(String what, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(what + " is " + value + " but must be > 0");
+        }
     }
 }

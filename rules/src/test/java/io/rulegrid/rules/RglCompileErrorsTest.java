@@ -69,7 +69,7 @@ class RglCompileErrorsTest {
     }
 
     @Test
-    void mvelSyntaxErrorIsReportedAtItsLineAndColumnInTheFile() {
+    void syntaxErrorIsReportedAtItsLineAndColumnInTheFile() {
         assertThat(errorsOf("""
                 ruleset "pricing"
                 rule "Broken" {
@@ -78,7 +78,7 @@ class RglCompileErrorsTest {
                     status = "A";
                     total = price * ;
                 }
-                """)).singleElement().asString().startsWith("pricing.grl:6:").contains("rule \"Broken\": syntax error");
+                """)).singleElement().asString().isEqualTo("pricing.grl:6:21: rule \"Broken\": syntax error: expected a value but found ';'");
     }
 
     @Test
@@ -93,10 +93,12 @@ class RglCompileErrorsTest {
                 """);
 
         assertThat(errors).containsExactly(
-                "pricing.grl:2:37: rule \"A\": object creation ('new') is not allowed",
+                "pricing.grl:2:37: rule \"A\": object creation ('new') is not allowed; write a list as [a, b] and an"
+                        + " object as [\"k\": v]",
                 "pricing.grl:3:10: rule \"B\": unknown attribute 'sallience'; expected one of [salience, no-loop,"
                         + " activation-group, enabled, description, tags] or 'when'",
-                "pricing.grl:4:27: rule \"C\": class 'Runtime' is not allowed; static access is limited to Math",
+                "pricing.grl:4:27: rule \"C\": class 'Runtime' is not allowed; static access is limited to Math"
+                        + " (read a field of this name as fact.Runtime)",
                 "pricing.grl:5:24: rule \"D\": a condition must not change anything ('='); use '==' to compare",
                 "pricing.grl:6:1: rule \"A\": duplicate rule name; rule names must be unique within a ruleset");
     }

@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * A rule ready to evaluate. {@code rank} is its place in firing order (salience, then declaration), which
- * is also its bit in the agenda.
+ * is also its bit in the agenda. {@code changes} are the top-level fields its actions may change
+ * ({@code "*"}: any), so that a firing snapshots only those.
  */
 record CompiledRule(RuleDefinition definition, int rank, Expression condition, List<Expression> actions,
-                    Set<String> reads, IndexKey indexKey, int group) {
+                    Set<String> reads, List<Constraint> constraints, Set<String> changes, int group) {
 
     String name() {
         return definition.name();
@@ -18,5 +19,9 @@ record CompiledRule(RuleDefinition definition, int rank, Expression condition, L
 
     boolean readsWholeFact() {
         return reads.contains("*");
+    }
+
+    boolean changesAnyField() {
+        return changes.contains("*");
     }
 }

@@ -2,6 +2,7 @@ package io.rulegrid.rules.internal.engine;
 
 import io.rulegrid.rules.EvaluationResult;
 import io.rulegrid.rules.Facts;
+import io.rulegrid.rules.JsonObject;
 import io.rulegrid.rules.MalformedFactException;
 import io.rulegrid.rules.RuleEvaluationException;
 import io.rulegrid.rules.Ticker;
@@ -29,7 +30,7 @@ final class Evaluation {
     private final CompiledRule[] rules;
     private final Ticker ticker;
     private final long startNanos;
-    private long deadlineNanos;
+    private final Meter meter;
     private final Map<String, Object> initial;
     private final Map<String, Object> working;
     private final EvaluationScope scope;
@@ -43,40 +44,40 @@ final class Evaluation {
         this.rules = ruleSet.rules();
         this.ticker = ticker;
         this.startNanos = ticker.nanoTime();
-        this.deadlineNanos = startNanos + ruleSet.limits().timeBudget().toNanos();
+        this.meter = new Meter(ticker, ruleSet.limits(), startNanos);
         this.initial = normalized(fact, "fact");
         this.working = normalized(initial, "fact");
         Map<String, Object> readOnlyInput = input.isEmpty() ? ReadOnlyJson.EMPTY
                 : ReadOnlyJson.object(normalized(input, "input"));
-        this.scope = new EvaluationScope(working, readOnlyInput, ticker.wallMillis());
+        this.scope = new EvaluationScope(working, readOnlyInput, ticker.wallMillis(), meter);
         this.agenda = new BitSet(rules.length);
         this.closedGroups = new boolean[ruleSet.groupCount()];
     }
 
     EvaluationResult run() {
-        ruleSet.index().forEachCandidate(working, this::evaluateCondition);
+        try {
+            ruleSet.index().forEachCandidate(working, this::evaluateCondition);
+        } catch (StackOverflowError e) {
+            throw new RuleEvaluationException(ruleSet.name(), null, null, "evaluation nested too deeply", null);
+        }
         int firings = 0;
         for (int rank = agenda.nextSetBit(0); rank >= 0; rank = agenda.nextSetBit(0)) {
             CompiledRule rule = rules[rank];
             checkLimits(rule, ++firings);
             agenda.clear(rank);
-            Set<String> changed = fire(rule);
+            Set<String> changed = fire(rule, firings);
             if (scope.stopped()) {
                 break;
             }
-            reevaluate(rule, changed);
+            reevaluate(rule, changed, firings);
         }
         return result();
     }
 
-    private Set<String> fire(CompiledRule rule) {
-        Map<String, Object> before = normalized(working, "fact");
+    private Set<String> fire(CompiledRule rule, int firings) {
+        Map<String, Object> before = snapshot(rule);
         for (Expression action : rule.actions()) {
-            try {
-                run(action);
-            } catch (RuntimeException e) {
-                throw failure(rule, "action failed: " + Failures.describe(e), e);
-            }
+            run(rule, action, "action", firings);
             if (scope.stopped()) {
                 break;
             }
@@ -88,33 +89,40 @@ final class Evaluation {
         return changedFields(rule, before);
     }
 
-    /** The fields the last action changed, each normalized to a JSON value (the sandbox's run-time check). */
+    /** Copies of the fields the rule's actions may change: all of them only when that is not known. */
+    private Map<String, Object> snapshot(CompiledRule rule) {
+        if (rule.changesAnyField()) {
+            return normalized(working, "fact");
+        }
+        Map<String, Object> before = new JsonObject(rule.changes().size());
+        for (String field : rule.changes()) {
+            if (working.containsKey(field)) {
+                before.put(field, Facts.normalize(working.get(field)));
+            }
+        }
+        return before;
+    }
+
+    /** The fields the firing changed: compared by deep equality with the snapshot. */
     private Set<String> changedFields(CompiledRule rule, Map<String, Object> before) {
-        Set<String> changed = new HashSet<>();
         Set<String> keys = new HashSet<>(before.keySet());
-        keys.addAll(working.keySet());
+        if (rule.changesAnyField()) {
+            keys.addAll(working.keySet());
+        } else {
+            keys.addAll(rule.changes());
+        }
+        Set<String> changed = new HashSet<>();
         for (String field : keys) {
-            Object value = working.get(field);
-            if (before.containsKey(field) != working.containsKey(field) || !Facts.deepEquals(before.get(field), value)) {
+            if (before.containsKey(field) != working.containsKey(field)
+                    || !Facts.deepEquals(before.get(field), working.get(field))) {
                 changed.add(field);
                 touched.add(field);
-                if (working.containsKey(field)) {
-                    working.put(field, jsonValue(rule, field, value));
-                }
             }
         }
         return changed;
     }
 
-    private Object jsonValue(CompiledRule rule, String field, Object value) {
-        try {
-            return Facts.normalize(value);
-        } catch (MalformedFactException e) {
-            throw failure(rule, "field '" + field + "' was set to a value that is not JSON: " + e.getMessage(), e);
-        }
-    }
-
-    private void reevaluate(CompiledRule firedRule, Set<String> changed) {
+    private void reevaluate(CompiledRule firedRule, Set<String> changed, int firings) {
         if (changed.isEmpty()) {
             return;
         }
@@ -131,8 +139,9 @@ final class Evaluation {
             affected.clear(firedRule.rank());
         }
         for (int rank = affected.nextSetBit(0); rank >= 0; rank = affected.nextSetBit(rank + 1)) {
-            if (RuleIndex.mayMatch(rules[rank].indexKey(), working)) {
-                evaluateCondition(rank);
+            meter.charge(1);
+            if (ruleSet.index().admits(rank, working)) {
+                evaluateCondition(rank, firings);
             } else {
                 agenda.clear(rank);
             }
@@ -140,16 +149,15 @@ final class Evaluation {
     }
 
     private void evaluateCondition(int rank) {
+        evaluateCondition(rank, 0);
+    }
+
+    private void evaluateCondition(int rank, int firings) {
         CompiledRule rule = rules[rank];
         if (!rule.definition().enabled() || rule.group() >= 0 && closedGroups[rule.group()]) {
             return;
         }
-        Object holds;
-        try {
-            holds = run(rule.condition());
-        } catch (RuntimeException e) {
-            throw failure(rule, "condition failed: " + Failures.describe(e), e);
-        }
+        Object holds = run(rule, rule.condition(), "condition", firings);
         if (!(holds instanceof Boolean)) {
             throw failure(rule, "condition must yield a boolean but yielded "
                     + (holds == null ? "null" : "a " + holds.getClass().getSimpleName()), null);
@@ -157,16 +165,17 @@ final class Evaluation {
         agenda.set(rank, (Boolean) holds);
     }
 
-    /** Runs an expression; the budget does not count an expression's first (optimizing) run. */
-    private Object run(Expression expression) {
-        if (expression.warm()) {
-            return expression.run(scope);
-        }
-        long start = ticker.nanoTime();
+    private Object run(CompiledRule rule, Expression expression, String what, int firings) {
         try {
             return expression.run(scope);
-        } finally {
-            deadlineNanos += ticker.nanoTime() - start;
+        } catch (BudgetExceededException e) {
+            throw failure(rule, e.getMessage() + " after " + firings + " firings", null);
+        } catch (ExpressionFailedException e) {
+            throw failure(rule, what + " failed " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw failure(rule, what + " failed: nested too deeply", null);
+        } catch (RuntimeException e) {
+            throw failure(rule, what + " failed: " + e, e);
         }
     }
 
@@ -183,9 +192,10 @@ final class Evaluation {
             throw failure(next, "firing limit of " + limit + " firings reached (rules keep re-activating each other;"
                     + " is a no-loop or a stricter condition missing?)", null);
         }
-        if (ticker.nanoTime() - deadlineNanos > 0) {
-            throw failure(next, "time budget of " + ruleSet.limits().timeBudget().toMillis() + " ms exceeded after "
-                    + (firings - 1) + " firings", null);
+        try {
+            meter.checkTime();
+        } catch (BudgetExceededException e) {
+            throw failure(next, e.getMessage() + " after " + (firings - 1) + " firings", null);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.rulegrid.rules.internal.engine;
 
-import io.rulegrid.rules.Facts;
 import io.rulegrid.rules.Output;
 
 import java.util.ArrayList;
@@ -9,22 +8,27 @@ import java.util.Map;
 
 /**
  * The state of one evaluation as the rules see it: the working copy of the fact (rules change it in
- * place), the read-only input, {@code now}, and what {@code emit}, {@code retract} and {@code halt} did.
- * Confined to the evaluating thread.
+ * place), the read-only input, {@code now}, the budget, the loop variables of the running action, and
+ * what {@code emit}, {@code retract} and {@code halt} did. Confined to the evaluating thread.
  */
 public final class EvaluationScope {
 
+    private static final Object[] NO_LOCALS = new Object[0];
+
     private final Map<String, Object> fact;
     private final Map<String, Object> input;
-    private final long now;
+    private final Long now;
+    private final Meter meter;
     private final List<Output> outputs = new ArrayList<>(4);
+    private Object[] locals = NO_LOCALS;
     private boolean retracted;
     private boolean halted;
 
-    public EvaluationScope(Map<String, Object> fact, Map<String, Object> input, long now) {
+    public EvaluationScope(Map<String, Object> fact, Map<String, Object> input, long now, Meter meter) {
         this.fact = fact;
         this.input = input;
         this.now = now;
+        this.meter = meter;
     }
 
     /** The working fact; assignments by rules go here. */
@@ -38,16 +42,39 @@ public final class EvaluationScope {
     }
 
     /** Evaluation time, epoch milliseconds. */
-    public long now() {
+    public Long now() {
         return now;
     }
 
-    /** Records an output; the value is copied now, so later changes to the fact do not alter it. */
-    public void emit(String type, Object value) {
-        if (type == null) {
-            throw new IllegalArgumentException("emit needs a type but got null");
+    /** The budget every loop, call and allocation of the rules draws on. */
+    public Meter meter() {
+        return meter;
+    }
+
+    /** The loop variables of the running action, at least {@code count} of them. */
+    public Object[] locals(int count) {
+        if (locals.length < count) {
+            locals = new Object[count];
         }
-        outputs.add(new Output(type, Facts.normalize(value)));
+        return locals;
+    }
+
+    /** The loop variables as last sized by {@link #locals(int)}. */
+    public Object[] locals() {
+        return locals;
+    }
+
+    /**
+     * Records an output. The value must already be a copy that shares nothing with the fact.
+     *
+     * @throws IllegalStateException past the ruleset's output limit
+     */
+    public void emit(String type, Object value) {
+        if (outputs.size() >= meter.limits().maxOutputs()) {
+            throw new IllegalStateException("more than max-outputs " + meter.limits().maxOutputs()
+                    + " outputs in one evaluation");
+        }
+        outputs.add(new Output(type, value));
     }
 
     /** Deletes the fact and ends the evaluation after the current action. */
@@ -60,7 +87,8 @@ public final class EvaluationScope {
         halted = true;
     }
 
-    boolean stopped() {
+    /** Whether retract() or halt() was called: the rest of the action does not run. */
+    public boolean stopped() {
         return retracted || halted;
     }
 

@@ -2,44 +2,104 @@ package io.rulegrid.rules.internal.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which rules can possibly match a fact. Rules whose condition starts with {@code field == constant} are
- * looked up by the fact's value of that field; the others are always candidates. Exact: a rule left out
- * is one whose condition is false for the fact.
+ * Which rules can match a fact (the alpha index). Each rule is filed under one of the {@link Constraint}s of
+ * its condition, chosen per field: an equality under the field with the most distinct constants (a hash
+ * lookup by the fact's value), else the interval its range constraints on one field form (a search in
+ * rules sorted by lower bound). A constraint shared by many rules is so answered once per fact. Rules with
+ * no such constraint are always candidates.
+ *
+ * <p>Exact: a rule left out is one whose filed constraint is false for the fact. A value of another type
+ * than a range's bounds (a string against numbers) would make the comparison fail, so such rules stay
+ * candidates and their evaluation reports the error.
  */
 final class RuleIndex {
 
-    private final int[] unindexed;
-    private final FieldIndex[] fields;
+    private static final int[] NONE = new int[0];
 
-    private RuleIndex(int[] unindexed, FieldIndex[] fields) {
+    private final int[] unindexed;
+    private final EqualityIndex[] equalities;
+    private final RangeIndex[] ranges;
+    /** Per rank: how {@link #admits} re-checks the rule's filed constraint; {@code null} when it has none. */
+    private final Filter[] filters;
+
+    private RuleIndex(int[] unindexed, EqualityIndex[] equalities, RangeIndex[] ranges, Filter[] filters) {
         this.unindexed = unindexed;
-        this.fields = fields;
+        this.equalities = equalities;
+        this.ranges = ranges;
+        this.filters = filters;
     }
 
     static RuleIndex of(CompiledRule[] rules) {
+        Map<String, Integer> distinctConstants = distinctEqualityConstants(rules);
+        Map<String, Integer> rangeCounts = rangeConstraintCounts(rules);
         List<Integer> unindexed = new ArrayList<>();
-        Map<String, Map<Object, List<Integer>>> byField = new LinkedHashMap<>();
+        Map<String, Map<Object, List<Integer>>> byValue = new LinkedHashMap<>();
+        Map<String, List<Interval>> byInterval = new LinkedHashMap<>();
+        Filter[] filters = new Filter[rules.length];
         for (CompiledRule rule : rules) {
             if (!rule.definition().enabled()) {
                 continue;
             }
-            IndexKey key = rule.indexKey();
-            if (key == null) {
-                unindexed.add(rule.rank());
+            Constraint equality = rule.constraints().stream().filter(c -> c.operator().equals("=="))
+                    .max(Comparator.comparingInt(c -> distinctConstants.get(c.field()))).orElse(null);
+            String rangeField = rule.constraints().stream().filter(RuleIndex::isNumericRange).map(Constraint::field)
+                    .max(Comparator.comparingInt(rangeCounts::get)).orElse(null);
+            if (equality != null) {
+                Object key = lookupKey(equality.constant());
+                byValue.computeIfAbsent(equality.field(), f -> new HashMap<>())
+                        .computeIfAbsent(key, k -> new ArrayList<>()).add(rule.rank());
+                filters[rule.rank()] = new Filter(equality.field(), key, null);
+            } else if (rangeField != null) {
+                Interval interval = Interval.of(rule.rank(), rule.constraints(), rangeField);
+                byInterval.computeIfAbsent(rangeField, f -> new ArrayList<>()).add(interval);
+                filters[rule.rank()] = new Filter(rangeField, null, interval);
             } else {
-                byField.computeIfAbsent(key.field(), f -> new HashMap<>())
-                        .computeIfAbsent(key.value(), v -> new ArrayList<>()).add(rule.rank());
+                unindexed.add(rule.rank());
             }
         }
-        FieldIndex[] fields = byField.entrySet().stream()
-                .map(e -> FieldIndex.of(e.getKey(), e.getValue())).toArray(FieldIndex[]::new);
-        return new RuleIndex(toArray(unindexed), fields);
+        EqualityIndex[] equalities = byValue.entrySet().stream()
+                .map(e -> EqualityIndex.of(e.getKey(), e.getValue())).toArray(EqualityIndex[]::new);
+        RangeIndex[] ranges = byInterval.entrySet().stream()
+                .map(e -> RangeIndex.of(e.getKey(), e.getValue())).toArray(RangeIndex[]::new);
+        return new RuleIndex(toArray(unindexed), equalities, ranges, filters);
+    }
+
+    private static Map<String, Integer> distinctEqualityConstants(CompiledRule[] rules) {
+        Map<String, java.util.Set<Object>> constants = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            for (Constraint c : rule.constraints()) {
+                if (c.operator().equals("==")) {
+                    constants.computeIfAbsent(c.field(), f -> new java.util.HashSet<>()).add(lookupKey(c.constant()));
+                }
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        constants.forEach((field, values) -> counts.put(field, values.size()));
+        return counts;
+    }
+
+    private static Map<String, Integer> rangeConstraintCounts(CompiledRule[] rules) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            for (Constraint c : rule.constraints()) {
+                if (isNumericRange(c)) {
+                    counts.merge(c.field(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static boolean isNumericRange(Constraint c) {
+        return !c.operator().equals("==") && isNumber(c.constant());
     }
 
     /** Calls {@code visitor} with the rank of every rule that can match {@code fact}. */
@@ -47,54 +107,57 @@ final class RuleIndex {
         for (int rank : unindexed) {
             visitor.visit(rank);
         }
-        for (FieldIndex field : fields) {
-            for (int rank : field.candidates(fact.get(field.name))) {
+        for (EqualityIndex index : equalities) {
+            for (int rank : index.candidates(fact.get(index.field))) {
                 visitor.visit(rank);
             }
         }
+        for (RangeIndex index : ranges) {
+            index.forEachCandidate(fact.get(index.field), visitor);
+        }
     }
 
-    /** Whether the indexed test of a rule can hold for this fact. */
-    static boolean mayMatch(IndexKey key, Map<String, Object> fact) {
-        if (key == null) {
+    /** Whether the constraint the rule is filed under can hold for this fact (re-evaluation after a change). */
+    boolean admits(int rank, Map<String, Object> fact) {
+        Filter filter = filters[rank];
+        if (filter == null) {
             return true;
         }
-        Object value = fact.get(key.field());
-        if (value == null) {
-            return false;
+        Object value = fact.get(filter.field);
+        if (filter.interval == null) {
+            return value != null && filter.key.equals(lookupKey(value));
         }
-        Object normalized = lookupKey(value, key.value().getClass());
-        return normalized == MISMATCH || key.value().equals(normalized);
+        return value != null && (!isNumber(value) || filter.interval.contains(value));
     }
 
-    /** A value of another type than the constant's: MVEL may coerce, so such rules are evaluated. */
-    private static final Object MISMATCH = new Object();
-    private static final Object NO_MATCH = new Object();
-
     /**
-     * The fact value as a key of the constant's type: itself for strings and booleans, a {@code Long} for
-     * a whole number; {@link #NO_MATCH} for a fractional number (it cannot equal a whole constant);
-     * {@link #MISMATCH} for any other type.
+     * A number as a hash key equal for numerically equal values of any type: whole numbers as {@code Long},
+     * others as {@code Double} when that is exact, else a {@code BigDecimal} without trailing zeros.
      */
-    private static Object lookupKey(Object value, Class<?> constantType) {
-        if (constantType == String.class) {
-            return value instanceof String ? value : MISMATCH;
+    static Object lookupKey(Object value) {
+        if (value instanceof Long || !isNumber(value)) {
+            return value;
         }
-        if (constantType == Boolean.class) {
-            return value instanceof Boolean ? value : MISMATCH;
-        }
-        if (value instanceof Long || value instanceof Integer) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof Double || value instanceof BigDecimal) {
-            BigDecimal exact = value instanceof Double d ? new BigDecimal(d) : (BigDecimal) value;
-            try {
-                return exact.longValueExact();
-            } catch (ArithmeticException fractionalOrHuge) {
-                return NO_MATCH;
+        if (value instanceof Double d) {
+            double x = d;
+            if (x == Math.rint(x) && Math.abs(x) < 0x1p63) {
+                return (long) x;
             }
+            return d;
         }
-        return MISMATCH;
+        BigDecimal decimal = ((BigDecimal) value).stripTrailingZeros();
+        if (decimal.scale() <= 0 && decimal.precision() - decimal.scale() <= 18) {
+            return decimal.longValueExact();
+        }
+        double x = decimal.doubleValue();
+        if (!Double.isInfinite(x) && BigDecimal.valueOf(x).compareTo(decimal) == 0) {
+            return x;
+        }
+        return decimal;
+    }
+
+    private static boolean isNumber(Object value) {
+        return value instanceof Long || value instanceof Double || value instanceof BigDecimal;
     }
 
     private static int[] toArray(List<Integer> ranks) {
@@ -107,55 +170,143 @@ final class RuleIndex {
         void visit(int rank);
     }
 
-    /** The rules indexed on one field, by constant; grouped by constant type. */
-    private static final class FieldIndex {
-        private static final int[] NONE = new int[0];
+    /** The constraint a rule is filed under: an equality key, or an interval. */
+    private record Filter(String field, Object key, Interval interval) {
+    }
 
-        final String name;
+    /** The rules filed under equalities on one field, by constant. */
+    private static final class EqualityIndex {
+        final String field;
         final Map<Object, int[]> byValue;
-        final Map<Class<?>, int[]> byType;
 
-        private FieldIndex(String name, Map<Object, int[]> byValue, Map<Class<?>, int[]> byType) {
-            this.name = name;
+        private EqualityIndex(String field, Map<Object, int[]> byValue) {
+            this.field = field;
             this.byValue = byValue;
-            this.byType = byType;
         }
 
-        static FieldIndex of(String name, Map<Object, List<Integer>> ranksByValue) {
+        static EqualityIndex of(String field, Map<Object, List<Integer>> ranks) {
             Map<Object, int[]> byValue = new HashMap<>();
-            Map<Class<?>, List<Integer>> byType = new HashMap<>();
-            ranksByValue.forEach((value, ranks) -> {
-                byValue.put(value, toArray(ranks));
-                byType.computeIfAbsent(value.getClass(), t -> new ArrayList<>()).addAll(ranks);
-            });
-            Map<Class<?>, int[]> typeArrays = new HashMap<>();
-            byType.forEach((type, ranks) -> typeArrays.put(type, toArray(ranks.stream().sorted().toList())));
-            return new FieldIndex(name, byValue, typeArrays);
+            ranks.forEach((value, list) -> byValue.put(value, toArray(list)));
+            return new EqualityIndex(field, byValue);
         }
 
         int[] candidates(Object value) {
             if (value == null) {
                 return NONE;
             }
-            if (byType.size() == 1) {
-                return candidatesOfType(value, byType.keySet().iterator().next());
-            }
-            List<Integer> all = new ArrayList<>();
-            for (Class<?> type : byType.keySet()) {
-                for (int rank : candidatesOfType(value, type)) {
-                    all.add(rank);
+            int[] ranks = byValue.get(lookupKey(value));
+            return ranks == null ? NONE : ranks;
+        }
+    }
+
+    /**
+     * The interval a rule's range constraints on one field form; a missing bound is unbounded.
+     */
+    private record Interval(int rank, Object low, boolean lowInclusive, Object high, boolean highInclusive) {
+
+        static Interval of(int rank, List<Constraint> constraints, String field) {
+            Object low = null;
+            boolean lowInclusive = false;
+            Object high = null;
+            boolean highInclusive = false;
+            for (Constraint c : constraints) {
+                if (!c.field().equals(field) || !isNumericRange(c)) {
+                    continue;
+                }
+                boolean inclusive = c.operator().endsWith("=");
+                if (c.operator().startsWith(">")) {
+                    int order = low == null ? 1 : compare(c.constant(), low);
+                    if (order > 0 || order == 0 && !inclusive) {
+                        low = c.constant();
+                        lowInclusive = inclusive;
+                    }
+                } else {
+                    int order = high == null ? -1 : compare(c.constant(), high);
+                    if (order < 0 || order == 0 && !inclusive) {
+                        high = c.constant();
+                        highInclusive = inclusive;
+                    }
                 }
             }
-            return toArray(all);
+            return new Interval(rank, low, lowInclusive, high, highInclusive);
         }
 
-        private int[] candidatesOfType(Object value, Class<?> type) {
-            Object key = lookupKey(value, type);
-            if (key == MISMATCH) {
-                return byType.get(type);
+        boolean aboveLow(Object value) {
+            if (low == null) {
+                return true;
             }
-            int[] ranks = key == NO_MATCH ? null : byValue.get(key);
-            return ranks == null ? NONE : ranks;
+            int order = compare(value, low);
+            return order > 0 || order == 0 && lowInclusive;
+        }
+
+        boolean belowHigh(Object value) {
+            if (high == null) {
+                return true;
+            }
+            int order = compare(value, high);
+            return order < 0 || order == 0 && highInclusive;
+        }
+
+        boolean contains(Object value) {
+            return aboveLow(value) && belowHigh(value);
+        }
+    }
+
+    private static int compare(Object a, Object b) {
+        return NumberOrder.compare(a, b);
+    }
+
+    /** The rules filed under intervals on one field, sorted by lower bound (unbounded first). */
+    private static final class RangeIndex {
+        final String field;
+        final Interval[] byLow;
+        final int[] allRanks;
+
+        private RangeIndex(String field, Interval[] byLow) {
+            this.field = field;
+            this.byLow = byLow;
+            this.allRanks = Arrays.stream(byLow).mapToInt(Interval::rank).toArray();
+        }
+
+        static RangeIndex of(String field, List<Interval> intervals) {
+            Interval[] sorted = intervals.toArray(Interval[]::new);
+            Arrays.sort(sorted, (a, b) -> a.low == null ? (b.low == null ? 0 : -1) : b.low == null ? 1 : compare(a.low, b.low));
+            return new RangeIndex(field, sorted);
+        }
+
+        void forEachCandidate(Object value, RankVisitor visitor) {
+            if (value == null) {
+                return;
+            }
+            if (!isNumber(value)) {
+                for (int rank : allRanks) {
+                    visitor.visit(rank);
+                }
+                return;
+            }
+            int end = firstLowAbove(value);
+            for (int i = 0; i < end; i++) {
+                Interval interval = byLow[i];
+                if (interval.contains(value)) {
+                    visitor.visit(interval.rank);
+                }
+            }
+        }
+
+        /** The number of intervals whose lower bound is at most {@code value}: only they can contain it. */
+        private int firstLowAbove(Object value) {
+            int lo = 0;
+            int hi = byLow.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                Object low = byLow[mid].low;
+                if (low == null || compare(low, value) <= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
     }
 }

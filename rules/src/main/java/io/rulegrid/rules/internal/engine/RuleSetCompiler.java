@@ -6,18 +6,24 @@ import io.rulegrid.rules.RuleDefinition;
 import io.rulegrid.rules.RuleSet;
 import io.rulegrid.rules.RuleSetDefinition;
 import io.rulegrid.rules.SourceText;
-import io.rulegrid.rules.internal.mvel.MvelCompiler;
-import io.rulegrid.rules.internal.mvel.MvelCompiler.CompiledCondition;
+import io.rulegrid.rules.internal.lang.LangCompiler;
+import io.rulegrid.rules.internal.lang.LangCompiler.CompiledAction;
+import io.rulegrid.rules.internal.lang.LangCompiler.CompiledCondition;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Compiles every condition and action of a ruleset once, and lays out the agenda's lookup tables. */
 public final class RuleSetCompiler {
+
+    /** Most rules in one ruleset. */
+    public static final int MAX_RULES = 50_000;
 
     private RuleSetCompiler() {
     }
@@ -29,6 +35,12 @@ public final class RuleSetCompiler {
      * @throws RuleCompilationException with every error of every rule, in file order
      */
     public static RuleSet compile(RuleSetDefinition definition, List<CompileError> earlierErrors) {
+        if (definition.rules().size() > MAX_RULES) {
+            RuleDefinition first = definition.rules().get(MAX_RULES);
+            throw new RuleCompilationException(definition.name(), List.of(new CompileError(definition.sourceName(),
+                    first.line(), first.column(), first.name(), "a ruleset has at most " + MAX_RULES
+                    + " rules; split it into several rulesets")));
+        }
         List<RuleDefinition> byRank = new ArrayList<>(definition.rules());
         // a stable sort keeps declaration order among equal saliences
         byRank.sort(Comparator.comparingInt(RuleDefinition::salience).reversed());
@@ -57,10 +69,15 @@ public final class RuleSetCompiler {
     private static CompiledRule compileRule(String file, RuleDefinition rule, int rank, Map<String, Integer> groups,
                                             List<CompileError> errors) {
         int errorsBefore = errors.size();
-        CompiledCondition condition = MvelCompiler.compileCondition(file, rule.name(), rule.condition(), errors);
+        CompiledCondition condition = LangCompiler.compileCondition(file, rule.name(), rule.condition(), errors);
         List<Expression> actions = new ArrayList<>();
-        for (SourceText action : rule.actions()) {
-            actions.add(MvelCompiler.compileAction(file, rule.name(), action, errors));
+        Set<String> changes = new HashSet<>();
+        for (SourceText text : rule.actions()) {
+            CompiledAction action = LangCompiler.compileAction(file, rule.name(), text, errors);
+            if (action != null) {
+                actions.add(action.expression());
+                changes.addAll(action.changes());
+            }
         }
         if (errors.size() > errorsBefore) {
             return null;
@@ -68,7 +85,7 @@ public final class RuleSetCompiler {
         int group = rule.activationGroup() == null ? -1
                 : groups.computeIfAbsent(rule.activationGroup(), g -> groups.size());
         return new CompiledRule(rule, rank, condition.expression(), List.copyOf(actions), condition.reads(),
-                condition.indexKey(), group);
+                condition.constraints(), Set.copyOf(changes), group);
     }
 
     private static Map<String, int[]> readers(CompiledRule[] rules) {

@@ -13,7 +13,7 @@ import java.util.List;
 public final class Tokenizer {
 
     private static final String[] OPERATORS = {
-        ">>>", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "++", "--", "=~", ".?", "<<", ">>",
+        ">>>", "~=", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "++", "--", "=~", ".?", "<<", ">>",
     };
 
     private final String text;

@@ -1,0 +1,53 @@
+package io.rulegrid.rules.internal.engine;
+
+import io.rulegrid.rules.Limits;
+import io.rulegrid.rules.Ticker;
+
+/**
+ * The budget of one evaluation, drawn on inside conditions and actions: loop iterations, calls and the
+ * size of what they build. The clock is read every {@value #STEPS_PER_CHECK} steps, so a runaway
+ * expression is stopped soon after its time runs out, not at the next firing.
+ */
+public final class Meter {
+
+    /** Steps between two reads of the clock: each step is bounded work, so this bounds the overrun. */
+    private static final int STEPS_PER_CHECK = 256;
+
+    private final Ticker ticker;
+    private final Limits limits;
+    private final long deadlineNanos;
+    private long steps;
+    private long nextCheck = STEPS_PER_CHECK;
+
+    Meter(Ticker ticker, Limits limits, long startNanos) {
+        this.ticker = ticker;
+        this.limits = limits;
+        this.deadlineNanos = startNanos + limits.timeBudget().toNanos();
+    }
+
+    /** The evaluation's limits on the values rules build. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * Charges {@code units} of work (a loop iteration is one; an operation over n elements or characters
+     * charges about n).
+     *
+     * @throws BudgetExceededException when the time budget has run out
+     */
+    public void charge(long units) {
+        steps += units;
+        if (steps >= nextCheck) {
+            nextCheck = steps + STEPS_PER_CHECK;
+            checkTime();
+        }
+    }
+
+    /** @throws BudgetExceededException when the time budget has run out */
+    void checkTime() {
+        if (ticker.nanoTime() - deadlineNanos > 0) {
+            throw new BudgetExceededException("time budget of " + limits.timeBudget().toMillis() + " ms exceeded");
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package io.rulegrid.rules.internal.lang;
+
+import io.rulegrid.rules.JsonObject;
+import io.rulegrid.rules.internal.engine.Meter;
+import io.rulegrid.rules.internal.engine.NumberOrder;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operators of the language over JSON values ({@code String}, {@code Long}, {@code Double},
+ * {@code BigDecimal}, {@code Boolean}, {@code null}, {@code List}, {@code Map}): arithmetic that never
+ * overflows silently, comparisons, JSON equality, and the copy that stores a value into the fact.
+ */
+final class Values {
+
+    /** Decimals beyond these bounds are refused: their arithmetic could take unbounded time and memory. */
+    static final int MAX_DECIMAL_DIGITS = 1_000;
+    static final int MAX_DECIMAL_SCALE = 10_000;
+
+    private Values() {
+    }
+
+    // ---------------------------------------------------------------- types
+
+    /** The JSON type of a value as rule authors read it in messages. */
+    static String typeName(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return "a String";
+        }
+        if (value instanceof Long) {
+            return "a Long";
+        }
+        if (value instanceof Double) {
+            return "a Double";
+        }
+        if (value instanceof BigDecimal) {
+            return "a BigDecimal";
+        }
+        if (value instanceof Boolean) {
+            return "a Boolean";
+        }
+        if (value instanceof List) {
+            return "a List";
+        }
+        if (value instanceof Map) {
+            return "a Map";
+        }
+        return "a " + value.getClass().getSimpleName();
+    }
+
+    static boolean isInstance(Object value, String type) {
+        return switch (type) {
+            case "String" -> value instanceof String;
+            case "Number" -> value instanceof Long || value instanceof Double || value instanceof BigDecimal;
+            case "Long" -> value instanceof Long;
+            case "Double" -> value instanceof Double;
+            case "BigDecimal" -> value instanceof BigDecimal;
+            case "Boolean" -> value instanceof Boolean;
+            case "List" -> value instanceof List;
+            case "Map" -> value instanceof Map;
+            default -> false;
+        };
+    }
+
+    static boolean truth(int at, Object value, String context) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new EvalException(at, context + " needs a boolean but got " + describe(value));
+    }
+
+    /** A value's type, and the value itself when it is short. */
+    static String describe(Object value) {
+        if (value == null || value instanceof List || value instanceof Map) {
+            return typeName(value);
+        }
+        String text = value instanceof String s ? "\"" + s + "\"" : value.toString();
+        return typeName(value) + (text.length() <= 40 ? " (" + text + ")" : "");
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    static Object negate(int at, Object value) {
+        if (value instanceof Long l) {
+            if (l == Long.MIN_VALUE) {
+                throw overflow(at, "-");
+            }
+            return -l;
+        }
+        if (value instanceof Double d) {
+            return -d;
+        }
+        if (value instanceof BigDecimal d) {
+            return d.negate();
+        }
+        throw new EvalException(at, "'-' needs a number but got " + describe(value));
+    }
+
+    /** {@code a + b}: numbers add, and a string on either side concatenates. */
+    static Object plus(int at, Object a, Object b, Meter meter) {
+        if (a instanceof String || b instanceof String) {
+            String left = text(a);
+            String right = text(b);
+            long length = (long) left.length() + right.length();
+            checkString(at, length, meter);
+            meter.charge(length / 64 + 1);
+            return left.concat(right);
+        }
+        return arithmetic(at, '+', a, b);
+    }
+
+    /** How a value reads inside a string: JSON scalars as written, containers as Java prints them. */
+    static String text(Object value) {
+        return String.valueOf(value);
+    }
+
+    static Object arithmetic(int at, char operator, Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return longs(at, operator, x, y);
+        }
+        if (!isNumber(a) || !isNumber(b)) {
+            throw new EvalException(at, "'" + operator + "' needs numbers but got " + describe(a) + " and " + describe(b));
+        }
+        if (a instanceof BigDecimal || b instanceof BigDecimal) {
+            return decimals(at, operator, decimal(a), decimal(b));
+        }
+        double x = ((Number) a).doubleValue();
+        double y = ((Number) b).doubleValue();
+        switch (operator) {
+            case '+':
+                return x + y;
+            case '-':
+                return x - y;
+            case '*':
+                return x * y;
+            case '/':
+                if (y == 0) {
+                    throw divisionByZero(at, operator);
+                }
+                return x / y;
+            default:
+                if (y == 0) {
+                    throw divisionByZero(at, operator);
+                }
+                return x % y;
+        }
+    }
+
+    private static Object longs(int at, char operator, long x, long y) {
+        try {
+            switch (operator) {
+                case '+':
+                    return Math.addExact(x, y);
+                case '-':
+                    return Math.subtractExact(x, y);
+                case '*':
+                    return Math.multiplyExact(x, y);
+                case '/':
+                    if (y == 0) {
+                        throw divisionByZero(at, operator);
+                    }
+                    if (x % y == 0) {
+                        if (x == Long.MIN_VALUE && y == -1) {
+                            throw overflow(at, "/");
+                        }
+                        return x / y;
+                    }
+                    return (double) x / (double) y;
+                default:
+                    if (y == 0) {
+                        throw divisionByZero(at, operator);
+                    }
+                    return x % y;
+            }
+        } catch (ArithmeticException e) {
+            throw overflow(at, String.valueOf(operator));
+        }
+    }
+
+    private static Object decimals(int at, char operator, BigDecimal x, BigDecimal y) {
+        checkDecimal(at, x);
+        checkDecimal(at, y);
+        BigDecimal result;
+        switch (operator) {
+            case '+':
+                result = x.add(y);
+                break;
+            case '-':
+                result = x.subtract(y);
+                break;
+            case '*':
+                result = x.multiply(y);
+                break;
+            case '/':
+                if (y.signum() == 0) {
+                    throw divisionByZero(at, operator);
+                }
+                result = x.divide(y, MathContext.DECIMAL128);
+                break;
+            default:
+                if (y.signum() == 0) {
+                    throw divisionByZero(at, operator);
+                }
+                result = x.remainder(y);
+                break;
+        }
+        return checkDecimal(at, result);
+    }
+
+    static BigDecimal checkDecimal(int at, BigDecimal value) {
+        if (value.precision() > MAX_DECIMAL_DIGITS || Math.abs(value.scale()) > MAX_DECIMAL_SCALE) {
+            throw new EvalException(at, "decimal number out of range (more than " + MAX_DECIMAL_DIGITS
+                    + " digits or an exponent beyond " + MAX_DECIMAL_SCALE + ")");
+        }
+        return value;
+    }
+
+    static boolean isNumber(Object value) {
+        return value instanceof Long || value instanceof Double || value instanceof BigDecimal;
+    }
+
+    static BigDecimal decimal(Object number) {
+        return NumberOrder.decimal(number);
+    }
+
+    private static EvalException overflow(int at, String operator) {
+        return new EvalException(at, "integer overflow in '" + operator + "'; compute with decimals (1.0 * x) instead");
+    }
+
+    private static EvalException divisionByZero(int at, char operator) {
+        return new EvalException(at, (operator == '/' ? "division" : "remainder") + " by zero");
+    }
+
+    // ---------------------------------------------------------------- comparison
+
+    /**
+     * {@code a <op> b} for {@code <}, {@code <=}, {@code >}, {@code >=}: numbers by value, strings by
+     * character order; {@code false} when either side is {@code null}.
+     */
+    static boolean compare(int at, String operator, Object a, Object b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        int order;
+        if (a instanceof Long x && b instanceof Long y) {
+            order = Long.compare(x, y);
+        } else if (isNumber(a) && isNumber(b)) {
+            order = compareNumbers(a, b);
+        } else if (a instanceof String x && b instanceof String y) {
+            order = x.compareTo(y);
+        } else {
+            throw new EvalException(at, "cannot compare " + describe(a) + " with " + describe(b) + " using '"
+                    + operator + "'");
+        }
+        return holds(operator, order);
+    }
+
+    static boolean holds(String operator, int order) {
+        return switch (operator) {
+            case "<" -> order < 0;
+            case "<=" -> order <= 0;
+            case ">" -> order > 0;
+            default -> order >= 0;
+        };
+    }
+
+    /** The order of two numbers of any JSON number types, exact. */
+    static int compareNumbers(Object a, Object b) {
+        return NumberOrder.compare(a, b);
+    }
+
+    /** JSON equality: numbers by value across types, lists and objects deeply, other types never equal. */
+    static boolean equal(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a instanceof String || a instanceof Boolean) {
+            return a.equals(b);
+        }
+        if (isNumber(a)) {
+            return isNumber(b) && compareNumbers(a, b) == 0;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!equal(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> entry : x.entrySet()) {
+                Object other = y.get(entry.getKey());
+                if (other == null && !y.containsKey(entry.getKey()) || !equal(entry.getValue(), other)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- storing
+
+    /**
+     * The value as it is stored into the fact, a list or an object: containers are copied (so no value is
+     * shared or contains itself), and the copy is checked against the limits.
+     */
+    static Object stored(int at, Object value, Meter meter) {
+        if (value instanceof Double d && (d.isInfinite() || d.isNaN())) {
+            throw new EvalException(at, "a JSON number must be finite but was " + d);
+        }
+        if (!(value instanceof List) && !(value instanceof Map)) {
+            return value;
+        }
+        return copy(at, value, meter, 1);
+    }
+
+    private static Object copy(int at, Object value, Meter meter, int depth) {
+        if (value instanceof List<?> list) {
+            checkDepth(at, depth, meter);
+            checkSize(at, list.size(), meter);
+            meter.charge(list.size() + 1L);
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object element : list) {
+                copy.add(copy(at, element, meter, depth + 1));
+            }
+            return copy;
+        }
+        if (value instanceof Map<?, ?> map) {
+            checkDepth(at, depth, meter);
+            checkSize(at, map.size(), meter);
+            meter.charge(map.size() + 1L);
+            JsonObject copy = new JsonObject(map.size());
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                copy.put((String) entry.getKey(), copy(at, entry.getValue(), meter, depth + 1));
+            }
+            return copy;
+        }
+        if (value instanceof Double d && (d.isInfinite() || d.isNaN())) {
+            throw new EvalException(at, "a JSON number must be finite but was " + d);
+        }
+        return value;
+    }
+
+    private static void checkDepth(int at, int depth, Meter meter) {
+        if (depth > meter.limits().maxDepth()) {
+            throw new EvalException(at, "value nested deeper than max-depth " + meter.limits().maxDepth());
+        }
+    }
+
+    static void checkSize(int at, long size, Meter meter) {
+        if (size > meter.limits().maxCollection()) {
+            throw new EvalException(at, "list or object of " + size + " elements exceeds max-collection "
+                    + meter.limits().maxCollection());
+        }
+    }
+
+    static void checkString(int at, long length, Meter meter) {
+        if (length > meter.limits().maxString()) {
+            throw new EvalException(at, "string of " + length + " characters exceeds max-string "
+                    + meter.limits().maxString());
+        }
+    }
+}
