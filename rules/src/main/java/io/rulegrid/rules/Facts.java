@@ -31,6 +31,9 @@ public final class Facts {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
+    /** The deepest nesting of a fact; deeper values are refused instead of exhausting the stack. */
+    public static final int MAX_DEPTH = 500;
+
     private Facts() {
     }
 
@@ -78,11 +81,19 @@ public final class Facts {
      * @throws MalformedFactException if the value holds something that is not a JSON value
      */
     public static Object normalize(Object value) {
+        return normalize(value, 0);
+    }
+
+    private static Object normalize(Object value, int depth) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
             return value;
         }
         if (value instanceof Number number) {
             return normalizeNumber(number);
+        }
+        if (depth >= MAX_DEPTH && (value instanceof Map || value instanceof Collection || value instanceof Object[])) {
+            throw new MalformedFactException("a JSON value nested deeper than " + MAX_DEPTH
+                    + " levels (or containing itself) is not accepted", null);
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new JsonObject(map.size());
@@ -91,19 +102,19 @@ public final class Facts {
                     throw new MalformedFactException("a JSON object key must be a string but was "
                             + (entry.getKey() == null ? "null" : entry.getKey().getClass().getSimpleName()), null);
                 }
-                copy.put(key, normalize(entry.getValue()));
+                copy.put(key, normalize(entry.getValue(), depth + 1));
             }
             return copy;
         }
         if (value instanceof Collection<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object element : list) {
-                copy.add(normalize(element));
+                copy.add(normalize(element, depth + 1));
             }
             return copy;
         }
         if (value instanceof Object[] array) {
-            return normalize(List.of(array));
+            return normalize(java.util.Arrays.asList(array), depth);
         }
         if (value instanceof Character || value instanceof CharSequence) {
             return value.toString();

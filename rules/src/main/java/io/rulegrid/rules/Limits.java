@@ -11,7 +11,7 @@ import java.time.Duration;
  *                      or a costly call is cut off within twice the budget
  * @param maxString     longest string a rule may build, in characters
  * @param maxCollection most elements of a list or fields of an object a rule may build
- * @param maxDepth      deepest nesting of lists and objects a rule may build
+ * @param maxDepth      deepest nesting of lists and objects a rule may build, at most {@value #MAX_DEPTH}
  * @param maxOutputs    most {@code emit} calls in one evaluation
  */
 public record Limits(int firingLimit, Duration timeBudget, int maxString, int maxCollection, int maxDepth,
@@ -19,6 +19,9 @@ public record Limits(int firingLimit, Duration timeBudget, int maxString, int ma
 
     /** 10,000 firings and 50 ms as DESIGN.md specifies; 1 MiB strings, 100,000 elements, depth 64, 10,000 outputs. */
     public static final Limits DEFAULT = new Limits(10_000, Duration.ofMillis(50));
+
+    /** The deepest nesting a ruleset may allow its values. */
+    public static final int MAX_DEPTH = 256;
 
     public Limits {
         positive("firing limit", firingLimit);
@@ -28,6 +31,9 @@ public record Limits(int firingLimit, Duration timeBudget, int maxString, int ma
         positive("max-string", maxString);
         positive("max-collection", maxCollection);
         positive("max-depth", maxDepth);
+        if (maxDepth > MAX_DEPTH) {
+            throw new IllegalArgumentException("max-depth is " + maxDepth + " but must be at most " + MAX_DEPTH);
+        }
         positive("max-outputs", maxOutputs);
     }
 

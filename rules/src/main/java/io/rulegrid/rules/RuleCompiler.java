@@ -19,7 +19,17 @@ import java.util.Locale;
  */
 public final class RuleCompiler {
 
+    /** Largest rule file, in characters. */
+    public static final int MAX_FILE_LENGTH = 16 * 1024 * 1024;
+
     private RuleCompiler() {
+    }
+
+    private static void checkLength(String sourceName, String text) {
+        if (text.length() > MAX_FILE_LENGTH) {
+            throw new RuleCompilationException(sourceName, List.of(new CompileError(sourceName, 1, 1, null,
+                    "rule file of " + text.length() + " characters; at most " + MAX_FILE_LENGTH)));
+        }
     }
 
     /**
@@ -30,6 +40,7 @@ public final class RuleCompiler {
      * @throws IllegalArgumentException if the file name has none of the known extensions
      */
     public static RuleSetDefinition parse(String sourceName, String text) {
+        checkLength(sourceName, text);
         String lower = sourceName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".grl")) {
             return RglParser.parse(sourceName, text);
@@ -47,6 +58,7 @@ public final class RuleCompiler {
      * @throws RuleCompilationException with every error of the file
      */
     public static RuleSet compile(String sourceName, String text) {
+        checkLength(sourceName, text);
         if (sourceName.toLowerCase(Locale.ROOT).endsWith(".grl")) {
             // syntax errors and the errors of the rules that did parse are reported together
             List<CompileError> errors = new ArrayList<>();

@@ -90,8 +90,10 @@ class RuleGridCliTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().lines()).containsExactly(
-                "broken.grl:2:31: rule \"A\": object creation ('new') is not allowed",
-                "broken.grl:3:17: rule \"B\": class 'System' is not allowed; static access is limited to Math");
+                "broken.grl:2:31: rule \"A\": object creation ('new') is not allowed; write a list as [a, b] and an"
+                        + " object as [\"k\": v]",
+                "broken.grl:3:17: rule \"B\": class 'System' is not allowed; static access is limited to Math"
+                        + " (read a field of this name as fact.System)");
     }
 
     @Test

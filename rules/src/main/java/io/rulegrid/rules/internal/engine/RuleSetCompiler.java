@@ -35,6 +35,7 @@ public final class RuleSetCompiler {
      * @throws RuleCompilationException with every error of every rule, in file order
      */
     public static RuleSet compile(RuleSetDefinition definition, List<CompileError> earlierErrors) {
+        Warmup.ensure();
         if (definition.rules().size() > MAX_RULES) {
             RuleDefinition first = definition.rules().get(MAX_RULES);
             throw new RuleCompilationException(definition.name(), List.of(new CompileError(definition.sourceName(),

@@ -596,7 +596,12 @@ final class ExpressionParser {
             }
             char last = text.charAt(text.length() - 1);
             if (last == 'B') {
-                return new BigDecimal(text.substring(0, text.length() - 1));
+                BigDecimal decimal = new BigDecimal(text.substring(0, text.length() - 1));
+                if (decimal.precision() > Values.MAX_DECIMAL_DIGITS || Math.abs(decimal.scale()) > Values.MAX_DECIMAL_SCALE) {
+                    throw fail(token, "decimal number out of range: at most " + Values.MAX_DECIMAL_DIGITS
+                            + " digits and an exponent within " + Values.MAX_DECIMAL_SCALE);
+                }
+                return decimal;
             }
             if (last == 'd' || last == 'D' || last == 'f' || last == 'F') {
                 return finite(token, Double.parseDouble(text.substring(0, text.length() - 1)));

@@ -271,6 +271,7 @@ final class Methods {
             case "stripTrailingZeros/0":
                 return d.stripTrailingZeros();
             case "toPlainString/0":
+                Values.checkDecimal(at, d);
                 return d.toPlainString();
             default:
                 throw noSuchMethod(at, d, name, args);

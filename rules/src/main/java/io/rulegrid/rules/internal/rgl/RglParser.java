@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
  * <pre>
  * file      := 'ruleset' STRING option* rule*
  * option    := 'firing-limit' INT | 'time-budget' DURATION        (DURATION: 50ms, 2s)
+ *            | ('max-string' | 'max-collection' | 'max-depth' | 'max-outputs') INT
  * rule      := 'rule' STRING attribute* '{' attribute* 'when' EXPR 'then' STATEMENTS '}'
  * attribute := 'salience' INT | 'no-loop' | 'activation-group' STRING | 'enabled' BOOL
  *            | 'description' STRING | 'tags' STRING (',' STRING)*
@@ -33,6 +34,7 @@ import java.util.function.UnaryOperator;
  */
 public final class RglParser {
 
+    private static final List<String> VALUE_LIMITS = List.of("max-string", "max-collection", "max-depth", "max-outputs");
     private static final List<String> ATTRIBUTES =
             List.of("salience", "no-loop", "activation-group", "enabled", "description", "tags");
 
@@ -120,11 +122,25 @@ public final class RglParser {
                 Token value = next("a time budget such as 50ms or 2s");
                 Duration budget = parseDuration(value);
                 limits = adjusted(value, limits, current -> current.withTimeBudget(budget));
+            } else if (VALUE_LIMITS.contains(name)) {
+                Token value = peek();
+                int limit = expectInt(name);
+                limits = adjusted(value, limits, current -> withValueLimit(current, name, limit));
             } else {
-                throw error(option, "unknown ruleset option '" + name + "'; expected firing-limit, time-budget or rule");
+                throw error(option, "unknown ruleset option '" + name + "'; expected firing-limit, time-budget, "
+                        + String.join(", ", VALUE_LIMITS) + " or rule");
             }
         }
         return limits;
+    }
+
+    private static Limits withValueLimit(Limits limits, String option, int value) {
+        return switch (option) {
+            case "max-string" -> limits.withValueLimits(value, limits.maxCollection(), limits.maxDepth(), limits.maxOutputs());
+            case "max-collection" -> limits.withValueLimits(limits.maxString(), value, limits.maxDepth(), limits.maxOutputs());
+            case "max-depth" -> limits.withValueLimits(limits.maxString(), limits.maxCollection(), value, limits.maxOutputs());
+            default -> limits.withValueLimits(limits.maxString(), limits.maxCollection(), limits.maxDepth(), value);
+        };
     }
 
     /** The limits changed by {@code change}, or unchanged with an error when the new value is out of range. */
