@@ -226,7 +226,7 @@ class GridEvaluationTest {
                 rule "regex" { when text ~= "(.*a){25}" then matched = true }
                 """);
         IMap<String, HazelcastJsonValue> products = client.getMap("products");
-        String stored = "{\"sku\":\"spin-1\",\"n\":0,\"text\":\"" + "a".repeat(3_000) + "!\",\"big\":"
+        String stored = "{\"sku\":\"spin-1\",\"n\":0,\"evals\":0,\"text\":\"" + "a".repeat(3_000) + "!\",\"big\":"
                 + java.util.stream.IntStream.range(0, 2_000).boxed().toList() + "}";
         products.set("spin-1", new HazelcastJsonValue(stored));
 
