@@ -159,14 +159,12 @@ final class ExpressionParser {
                 pos++;
                 continue;
             }
-            Token first = peek();
             statements.add(statement());
             if (atEnd() || closing != null && peek().isOperator(closing) || peek().isOperator(";")
                     || endsBlock(statements.get(statements.size() - 1)) || startsNewLine(peek())) {
                 continue;
             }
-            throw fail(peek(), "syntax error: expected ';' between statements but found '" + peek().text() + "' (after the statement at "
-                    + "'" + first.text() + "')");
+            throw fail(peek(), "syntax error: expected ';' between statements but found '" + peek().text() + "'");
         }
         return new Block(at, List.copyOf(statements));
     }
