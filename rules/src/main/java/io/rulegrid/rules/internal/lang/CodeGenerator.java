@@ -444,13 +444,14 @@ final class CodeGenerator {
                 return scope -> null;
             }
         }
+        String signature = name + "/" + args.length;
         return scope -> {
             Object receiver = target.eval(scope);
             Object[] values = new Object[args.length];
             for (int i = 0; i < values.length; i++) {
                 values[i] = args[i].eval(scope);
             }
-            return Methods.call(at, receiver, name, values, scope.meter());
+            return Methods.call(at, receiver, name, signature, values, scope.meter());
         };
     }
 

@@ -50,27 +50,32 @@ final class Methods {
         return Set.copyOf(all);
     }
 
-    static Object call(int at, Object receiver, String name, Object[] args, Meter meter) {
+    /**
+     * Calls a method.
+     *
+     * @param signature {@code name/arity}, built once per call site
+     */
+    static Object call(int at, Object receiver, String name, String signature, Object[] args, Meter meter) {
         meter.charge(1);
         try {
             if (receiver instanceof String s) {
-                return string(at, s, name, args, meter);
+                return string(at, s, name, signature, args, meter);
             }
             if (receiver instanceof List<?> list) {
                 @SuppressWarnings("unchecked")
                 List<Object> elements = (List<Object>) list;
-                return list(at, elements, name, args, meter);
+                return list(at, elements, name, signature, args, meter);
             }
             if (receiver instanceof Map<?, ?> map) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> fields = (Map<String, Object>) map;
-                return map(at, fields, name, args, meter);
+                return map(at, fields, name, signature, args, meter);
             }
             if (receiver instanceof BigDecimal d && DECIMAL.contains(name)) {
-                return decimal(at, d, name, args);
+                return decimal(at, d, name, signature, args);
             }
             if (Values.isNumber(receiver)) {
-                return number(at, receiver, name, args);
+                return number(at, receiver, name, signature, args);
             }
             if (receiver instanceof Boolean && (name.equals("equals") || name.equals("toString"))) {
                 return name.equals("equals") ? arity(at, receiver, name, args, 1) && Values.equal(receiver, args[0])
@@ -109,8 +114,8 @@ final class Methods {
 
     // ---------------------------------------------------------------- String
 
-    private static Object string(int at, String s, String name, Object[] args, Meter meter) {
-        switch (name + "/" + args.length) {
+    private static Object string(int at, String s, String name, String signature, Object[] args, Meter meter) {
+        switch (signature) {
             case "length/0":
                 return (long) s.length();
             case "isEmpty/0":
@@ -203,8 +208,8 @@ final class Methods {
 
     // ---------------------------------------------------------------- numbers
 
-    private static Object number(int at, Object n, String name, Object[] args) {
-        switch (name + "/" + args.length) {
+    private static Object number(int at, Object n, String name, String signature, Object[] args) {
+        switch (signature) {
             case "intValue/0":
                 return (long) ((Number) n).intValue();
             case "longValue/0":
@@ -231,8 +236,8 @@ final class Methods {
         }
     }
 
-    private static Object decimal(int at, BigDecimal d, String name, Object[] args) {
-        switch (name + "/" + args.length) {
+    private static Object decimal(int at, BigDecimal d, String name, String signature, Object[] args) {
+        switch (signature) {
             case "add/1":
                 return Values.arithmetic(at, '+', d, numberArg(at, args[0], name));
             case "subtract/1":
@@ -329,8 +334,8 @@ final class Methods {
 
     // ---------------------------------------------------------------- List
 
-    private static Object list(int at, List<Object> list, String name, Object[] args, Meter meter) {
-        switch (name + "/" + args.length) {
+    private static Object list(int at, List<Object> list, String name, String signature, Object[] args, Meter meter) {
+        switch (signature) {
             case "size/0":
                 return (long) list.size();
             case "isEmpty/0":
@@ -410,8 +415,8 @@ final class Methods {
 
     // ---------------------------------------------------------------- Map
 
-    private static Object map(int at, Map<String, Object> map, String name, Object[] args, Meter meter) {
-        switch (name + "/" + args.length) {
+    private static Object map(int at, Map<String, Object> map, String name, String signature, Object[] args, Meter meter) {
+        switch (signature) {
             case "size/0":
                 return (long) map.size();
             case "isEmpty/0":
