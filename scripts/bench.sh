@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks (never tests): prints a table of side-by-side ratios and writes perf/results/<suite>.json.
-#   scripts/bench.sh rules [--iterations N]   JMH: RuleGrid vs Easy Rules 4.1, 10/100/1,000 rules (~5 min)
+#   scripts/bench.sh rules [--iterations N] [--warmup N]
+#       JMH: RuleGrid vs Easy Rules 4.1 on the catalog, range and mixed workloads, 10 to 10,000 rules, plus
+#       compile time and retained heap of 10,000 rules (~10 min; N measured / warm-up iterations, default 5 / 5)
 #   scripts/bench.sh grid  [--seconds N]      3 members + 1 client: co-located vs get-evaluate-put (~2 min)
+# Any other arguments go to JMH itself, e.g. scripts/bench.sh RangeEvaluation -p ruleCount=1000 -f 1 -wi 1 -i 1
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-case "${1:-}" in
-  rules|grid) ;;
-  *) echo "usage: scripts/bench.sh rules [--iterations N] | grid [--seconds N]" >&2; exit 2 ;;
-esac
+if [[ $# -eq 0 ]]; then
+  echo "usage: scripts/bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N] | <JMH arguments>" >&2; exit 2
+fi
 BENCH_JAR="$ROOT/perf/target/benchmarks.jar"
 if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{rules,grid-api,grid-node,client,perf}/{pom.xml,src} \
     -newer "$BENCH_JAR" -type f -print -quit 2>/dev/null)" ]]; then

@@ -1,12 +1,18 @@
 package io.rulegrid.perf;
 
 import io.rulegrid.client.demo.ECommerceWorkload;
+import io.rulegrid.rules.RuleCompiler;
+import io.rulegrid.rules.RuleSet;
 import io.rulegrid.rules.RuleSetDefinition;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The benchmarks' shared inputs: the e-commerce rules and products of the demo. */
+/**
+ * The benchmarks' shared inputs: the products and e-commerce ("catalog") rules of the demo, the range and
+ * mixed rulesets over the same products, all from one seed.
+ */
 final class Workloads {
 
     static final long SEED = 42;
@@ -17,6 +23,26 @@ final class Workloads {
 
     static String catalogRgl(int ruleCount) {
         return ECommerceWorkload.rulesRgl("catalog", ruleCount, SEED);
+    }
+
+    /** {@link RangeWorkload}: {@code price >= A && price < B && stock > C && rating >= D}. */
+    static String rangeRgl(int ruleCount) {
+        return RangeWorkload.rgl(ruleCount, SEED);
+    }
+
+    /** {@link MixedWorkload}: equality-indexed, range and unindexable conditions. */
+    static String mixedRgl(int ruleCount) {
+        return MixedWorkload.rgl(ruleCount, SEED);
+    }
+
+    /** The rules of a workload by name: {@code catalog}, {@code range} or {@code mixed}. */
+    static String rgl(String workload, int ruleCount) {
+        return switch (workload) {
+            case "catalog" -> catalogRgl(ruleCount);
+            case "range" -> rangeRgl(ruleCount);
+            case "mixed" -> mixedRgl(ruleCount);
+            default -> throw new IllegalArgumentException("unknown workload " + workload);
+        };
     }
 
     static List<Map<String, Object>> products(int count) {
@@ -36,7 +62,16 @@ final class Workloads {
         return rgl.toString();
     }
 
+    /**
+     * Compiles the rules for a benchmark, with a time budget of a minute: a benchmark measures speed, and a
+     * cold or stalled evaluation on a busy machine must not end it (the catalog's own budget is 250 ms).
+     */
+    static RuleSet compile(String rgl) {
+        RuleSet ruleSet = RuleCompiler.compile("bench.grl", rgl);
+        return ruleSet.withLimits(ruleSet.limits().withTimeBudget(Duration.ofMinutes(1)));
+    }
+
     static RuleSetDefinition parse(String rgl) {
-        return io.rulegrid.rules.RuleCompiler.parse("bench.grl", rgl);
+        return RuleCompiler.parse("bench.grl", rgl);
     }
 }
