@@ -56,7 +56,8 @@ final class Workloads {
     static String unindexedFalseConditionsRgl(int ruleCount) {
         StringBuilder rgl = new StringBuilder("ruleset \"conditions\"\n");
         for (int i = 0; i < ruleCount; i++) {
-            rgl.append("rule \"c").append(i).append("\" { when price < cost * 0.5 && stock > ").append(i)
+            // stock * 1 is no field, so no rule index can skip the condition
+            rgl.append("rule \"c").append(i).append("\" { when price < cost * 0.5 && stock * 1 > ").append(i)
                     .append(" then flagged = true }\n");
         }
         return rgl.toString();

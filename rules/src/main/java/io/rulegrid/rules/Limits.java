@@ -17,16 +17,20 @@ import java.time.Duration;
 public record Limits(int firingLimit, Duration timeBudget, int maxString, int maxCollection, int maxDepth,
                      int maxOutputs) {
 
-    /** 10,000 firings and 50 ms as DESIGN.md specifies; 1 MiB strings, 100,000 elements, depth 64, 10,000 outputs. */
-    public static final Limits DEFAULT = new Limits(10_000, Duration.ofMillis(50));
+    /** The longest time budget: an evaluation holds its partition's thread for that long at most. */
+    public static final Duration MAX_TIME_BUDGET = Duration.ofMinutes(10);
 
     /** The deepest nesting a ruleset may allow its values. */
     public static final int MAX_DEPTH = 256;
 
+    /** 10,000 firings and 50 ms as DESIGN.md specifies; 1 MiB strings, 100,000 elements, depth 64, 10,000 outputs. */
+    public static final Limits DEFAULT = new Limits(10_000, Duration.ofMillis(50));
+
     public Limits {
         positive("firing limit", firingLimit);
-        if (timeBudget == null || timeBudget.isNegative() || timeBudget.isZero()) {
-            throw new IllegalArgumentException("time budget is " + timeBudget + " but must be > 0");
+        if (timeBudget == null || timeBudget.isNegative() || timeBudget.isZero() || timeBudget.compareTo(MAX_TIME_BUDGET) > 0) {
+            throw new IllegalArgumentException("time budget is " + (timeBudget == null ? null : timeBudget.toMillis() + " ms")
+                    + " but must be more than 0 and at most " + MAX_TIME_BUDGET.toMinutes() + " minutes");
         }
         positive("max-string", maxString);
         positive("max-collection", maxCollection);

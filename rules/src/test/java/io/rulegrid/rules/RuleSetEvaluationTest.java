@@ -321,7 +321,8 @@ class RuleSetEvaluationTest {
 
         assertThatThrownBy(() -> eval(rules, "{\"name\":\"abc\"}"))
                 .isInstanceOf(RuleEvaluationException.class)
-                .hasMessage("ruleset \"test\" rule \"notBool\": condition must yield a boolean but yielded a String");
+                .hasMessage("ruleset \"test\" rule \"notBool\": condition failed at 2:23: a condition must yield a boolean"
+                        + " but yielded a String (\"abc\")");
     }
 
     @Test
@@ -373,15 +374,15 @@ class RuleSetEvaluationTest {
     }
 
     @Test
-    void ruleThatWritesANumberThatIsNotJsonFails() {
+    void arithmeticThatLeavesTheFiniteNumbersFails() {
         RuleSet rules = rules("""
                 rule "overflow" { when true then ratio = total * 1e308 }
                 """);
 
         assertThatThrownBy(() -> eval(rules, "{\"total\":5.0}"))
                 .isInstanceOf(RuleEvaluationException.class)
-                .hasMessage("ruleset \"test\" rule \"overflow\": action failed at 2:40: a JSON number must be finite"
-                        + " but was Infinity");
+                .hasMessage("ruleset \"test\" rule \"overflow\": action failed at 2:48: '*' gives Infinity, which is not a"
+                        + " finite number; compute with decimals (B suffix) for larger numbers");
     }
 
     @Test

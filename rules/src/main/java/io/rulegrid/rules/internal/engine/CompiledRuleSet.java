@@ -23,9 +23,11 @@ final class CompiledRuleSet implements RuleSet {
     private final int[] wholeFactReaders;
     private final int[][] groupMembers;
     private final Map<String, CompiledRule> byName;
+    private final SharedParts sharedParts;
 
     CompiledRuleSet(RuleSetDefinition definition, Limits limits, CompiledRule[] rules, Map<String, int[]> readers,
-                    int[] wholeFactReaders, int[][] groupMembers, Map<String, CompiledRule> byName) {
+                    int[] wholeFactReaders, int[][] groupMembers, Map<String, CompiledRule> byName,
+                    SharedParts sharedParts) {
         this.definition = definition;
         this.limits = limits;
         this.rules = rules;
@@ -34,6 +36,7 @@ final class CompiledRuleSet implements RuleSet {
         this.wholeFactReaders = wholeFactReaders;
         this.groupMembers = groupMembers;
         this.byName = byName;
+        this.sharedParts = sharedParts;
     }
 
     @Override
@@ -54,7 +57,8 @@ final class CompiledRuleSet implements RuleSet {
     @Override
     public RuleSet withLimits(Limits newLimits) {
         Objects.requireNonNull(newLimits, "limits");
-        return new CompiledRuleSet(definition, newLimits, rules, readers, wholeFactReaders, groupMembers, byName);
+        return new CompiledRuleSet(definition, newLimits, rules, readers, wholeFactReaders, groupMembers, byName,
+                sharedParts);
     }
 
     @Override
@@ -87,6 +91,10 @@ final class CompiledRuleSet implements RuleSet {
 
     int[] wholeFactReaders() {
         return wholeFactReaders;
+    }
+
+    SharedParts sharedParts() {
+        return sharedParts;
     }
 
     int groupCount() {

@@ -36,6 +36,8 @@ final class Evaluation {
     private final EvaluationScope scope;
     private final BitSet agenda;
     private final boolean[] closedGroups;
+    /** Remembered values of shared condition parts by slot: 0 unknown, 1 true, 2 false. */
+    private final byte[] memory;
     private final List<String> fired = new ArrayList<>();
     private final Set<String> touched = new LinkedHashSet<>();
 
@@ -52,6 +54,7 @@ final class Evaluation {
         this.scope = new EvaluationScope(working, readOnlyInput, ticker.wallMillis(), meter);
         this.agenda = new BitSet(rules.length);
         this.closedGroups = new boolean[ruleSet.groupCount()];
+        this.memory = new byte[ruleSet.sharedParts().count()];
     }
 
     EvaluationResult run() {
@@ -126,6 +129,9 @@ final class Evaluation {
         if (changed.isEmpty()) {
             return;
         }
+        for (String field : changed) {
+            ruleSet.sharedParts().forget(memory, field);
+        }
         BitSet affected = new BitSet(rules.length);
         for (String field : changed) {
             for (int rank : ruleSet.readersOf(field)) {
@@ -157,12 +163,29 @@ final class Evaluation {
         if (!rule.definition().enabled() || rule.group() >= 0 && closedGroups[rule.group()]) {
             return;
         }
-        Object holds = run(rule, rule.condition(), "condition", firings);
-        if (!(holds instanceof Boolean)) {
-            throw failure(rule, "condition must yield a boolean but yielded "
-                    + (holds == null ? "null" : "a " + holds.getClass().getSimpleName()), null);
+        agenda.set(rank, holds(rule, firings));
+    }
+
+    /** Whether all parts of the rule's condition hold, in order, remembering the shared ones. */
+    private boolean holds(CompiledRule rule, int firings) {
+        List<ConditionPart> parts = rule.parts();
+        int[] slots = rule.slots();
+        for (int i = 0; i < slots.length; i++) {
+            int slot = slots[i];
+            boolean holds;
+            if (slot >= 0 && memory[slot] != 0) {
+                holds = memory[slot] == 1;
+            } else {
+                holds = (Boolean) run(rule, parts.get(i).expression(), "condition", firings);
+                if (slot >= 0) {
+                    memory[slot] = (byte) (holds ? 1 : 2);
+                }
+            }
+            if (!holds) {
+                return false;
+            }
         }
-        agenda.set(rank, (Boolean) holds);
+        return true;
     }
 
     private Object run(CompiledRule rule, Expression expression, String what, int firings) {

@@ -256,22 +256,41 @@ final class RuleIndex {
         return NumberOrder.compare(a, b);
     }
 
-    /** The rules filed under intervals on one field, sorted by lower bound (unbounded first). */
+    /**
+     * The rules filed under intervals on one field. Intervals bounded on both sides are sorted by lower bound,
+     * and only those whose lower bound lies within the widest interval's width below the value can contain
+     * it; intervals open above are a prefix of their sort by lower bound, those open below a suffix of their
+     * sort by upper bound. A lookup costs a binary search plus the intervals it has to look at.
+     */
     private static final class RangeIndex {
         final String field;
-        final Interval[] byLow;
+        final Interval[] bounded;
+        final double[] boundedLows;
+        final double widest;
+        final Interval[] openAbove;
+        final Interval[] openBelow;
         final int[] allRanks;
 
-        private RangeIndex(String field, Interval[] byLow) {
+        private RangeIndex(String field, List<Interval> intervals) {
             this.field = field;
-            this.byLow = byLow;
-            this.allRanks = Arrays.stream(byLow).mapToInt(Interval::rank).toArray();
+            this.bounded = intervals.stream().filter(i -> i.low != null && i.high != null)
+                    .sorted((a, b) -> compare(a.low, b.low)).toArray(Interval[]::new);
+            this.boundedLows = Arrays.stream(bounded).mapToDouble(i -> ((Number) i.low).doubleValue()).toArray();
+            this.widest = Arrays.stream(bounded).mapToDouble(RangeIndex::width).max().orElse(0);
+            this.openAbove = intervals.stream().filter(i -> i.high == null)
+                    .sorted((a, b) -> compare(a.low, b.low)).toArray(Interval[]::new);
+            this.openBelow = intervals.stream().filter(i -> i.low == null)
+                    .sorted((a, b) -> compare(a.high, b.high)).toArray(Interval[]::new);
+            this.allRanks = intervals.stream().mapToInt(Interval::rank).toArray();
         }
 
         static RangeIndex of(String field, List<Interval> intervals) {
-            Interval[] sorted = intervals.toArray(Interval[]::new);
-            Arrays.sort(sorted, (a, b) -> a.low == null ? (b.low == null ? 0 : -1) : b.low == null ? 1 : compare(a.low, b.low));
-            return new RangeIndex(field, sorted);
+            return new RangeIndex(field, intervals);
+        }
+
+        private static double width(Interval interval) {
+            double width = ((Number) interval.high).doubleValue() - ((Number) interval.low).doubleValue();
+            return Double.isNaN(width) ? Double.POSITIVE_INFINITY : width;
         }
 
         void forEachCandidate(Object value, RankVisitor visitor) {
@@ -284,23 +303,54 @@ final class RuleIndex {
                 }
                 return;
             }
-            int end = firstLowAbove(value);
-            for (int i = 0; i < end; i++) {
-                Interval interval = byLow[i];
-                if (interval.contains(value)) {
-                    visitor.visit(interval.rank);
+            visitBounded(value, visitor);
+            for (int i = 0, end = countLowAtMost(openAbove, value); i < end; i++) {
+                if (openAbove[i].aboveLow(value)) {
+                    visitor.visit(openAbove[i].rank);
+                }
+            }
+            for (int i = countHighBelow(openBelow, value); i < openBelow.length; i++) {
+                if (openBelow[i].belowHigh(value)) {
+                    visitor.visit(openBelow[i].rank);
                 }
             }
         }
 
-        /** The number of intervals whose lower bound is at most {@code value}: only they can contain it. */
-        private int firstLowAbove(Object value) {
+        private void visitBounded(Object value, RankVisitor visitor) {
+            double v = ((Number) value).doubleValue();
+            // widened by a relative margin because doubles round; the exact test decides. A window that is
+            // not finite (decimals beyond doubles) means looking at every interval below the value.
+            double windowStart = v - widest - Math.abs(v) * 1e-9 - 1e-9;
+            boolean windowed = Double.isFinite(windowStart);
+            for (int i = countLowAtMost(bounded, value) - 1; i >= 0 && (!windowed || boundedLows[i] >= windowStart); i--) {
+                if (bounded[i].contains(value)) {
+                    visitor.visit(bounded[i].rank);
+                }
+            }
+        }
+
+        /** The number of intervals (sorted by lower bound) whose lower bound is at most {@code value}. */
+        private static int countLowAtMost(Interval[] byLow, Object value) {
             int lo = 0;
             int hi = byLow.length;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                Object low = byLow[mid].low;
-                if (low == null || compare(low, value) <= 0) {
+                if (compare(byLow[mid].low, value) <= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** The number of intervals (sorted by upper bound) whose upper bound is below {@code value}. */
+        private static int countHighBelow(Interval[] byHigh, Object value) {
+            int lo = 0;
+            int hi = byHigh.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compare(byHigh[mid].high, value) < 0) {
                     lo = mid + 1;
                 } else {
                     hi = mid;

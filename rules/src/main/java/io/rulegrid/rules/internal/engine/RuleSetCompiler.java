@@ -63,8 +63,41 @@ public final class RuleSetCompiler {
             errors.sort(Comparator.comparingInt(CompileError::line).thenComparingInt(CompileError::column));
             throw new RuleCompilationException(definition.name(), errors);
         }
+        List<ConditionPart> shared = sharedParts(rules);
+        for (int rank = 0; rank < rules.length; rank++) {
+            rules[rank] = withSlots(rules[rank], shared);
+        }
         return new CompiledRuleSet(definition, definition.limits(), rules, readers(rules), wholeFactReaders(rules),
-                groupMembers(rules, groups.size()), byName);
+                groupMembers(rules, groups.size()), byName, SharedParts.of(shared));
+    }
+
+    /** The condition parts that more than one enabled rule has, each once, in first-seen order. */
+    private static List<ConditionPart> sharedParts(CompiledRule[] rules) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            if (rule.definition().enabled()) {
+                rule.parts().forEach(part -> counts.merge(part.key(), 1, Integer::sum));
+            }
+        }
+        Map<String, ConditionPart> shared = new LinkedHashMap<>();
+        for (CompiledRule rule : rules) {
+            for (ConditionPart part : rule.parts()) {
+                if (counts.getOrDefault(part.key(), 0) > 1) {
+                    shared.putIfAbsent(part.key(), part);
+                }
+            }
+        }
+        return List.copyOf(shared.values());
+    }
+
+    private static CompiledRule withSlots(CompiledRule rule, List<ConditionPart> shared) {
+        Map<String, Integer> slotOf = new HashMap<>();
+        for (int slot = 0; slot < shared.size(); slot++) {
+            slotOf.put(shared.get(slot).key(), slot);
+        }
+        int[] slots = rule.parts().stream().mapToInt(part -> slotOf.getOrDefault(part.key(), -1)).toArray();
+        return new CompiledRule(rule.definition(), rule.rank(), rule.parts(), slots, rule.actions(), rule.reads(),
+                rule.constraints(), rule.changes(), rule.group());
     }
 
     private static CompiledRule compileRule(String file, RuleDefinition rule, int rank, Map<String, Integer> groups,
@@ -85,7 +118,7 @@ public final class RuleSetCompiler {
         }
         int group = rule.activationGroup() == null ? -1
                 : groups.computeIfAbsent(rule.activationGroup(), g -> groups.size());
-        return new CompiledRule(rule, rank, condition.expression(), List.copyOf(actions), condition.reads(),
+        return new CompiledRule(rule, rank, condition.parts(), new int[0], List.copyOf(actions), condition.reads(),
                 condition.constraints(), Set.copyOf(changes), group);
     }
 

@@ -248,9 +248,9 @@ final class CodeGenerator {
             case "||":
                 return scope -> Values.truth(at, left.eval(scope), "'||'") || Values.truth(at, right.eval(scope), "'||'");
             case "==":
-                return scope -> Values.equal(left.eval(scope), right.eval(scope));
+                return scope -> Values.equal(left.eval(scope), right.eval(scope), scope.meter());
             case "!=":
-                return scope -> !Values.equal(left.eval(scope), right.eval(scope));
+                return scope -> !Values.equal(left.eval(scope), right.eval(scope), scope.meter());
             case "<":
             case "<=":
             case ">":
@@ -314,7 +314,7 @@ final class CodeGenerator {
         if (container instanceof List<?> list) {
             meter.charge(list.size() + 1L);
             for (Object element : list) {
-                if (Values.equal(element, wanted)) {
+                if (Values.equal(element, wanted, meter)) {
                     return true;
                 }
             }

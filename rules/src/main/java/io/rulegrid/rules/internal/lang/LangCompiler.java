@@ -2,6 +2,7 @@ package io.rulegrid.rules.internal.lang;
 
 import io.rulegrid.rules.CompileError;
 import io.rulegrid.rules.SourceText;
+import io.rulegrid.rules.internal.engine.ConditionPart;
 import io.rulegrid.rules.internal.engine.Constraint;
 import io.rulegrid.rules.internal.engine.Expression;
 import io.rulegrid.rules.internal.lang.CodeGenerator.Role;
@@ -28,8 +29,11 @@ public final class LangCompiler {
     private static final Set<String> NOT_FIELDS = Set.of("fact", "input", "now");
     private static final Map<String, String> FLIPPED = Map.of("<", ">", "<=", ">=", ">", "<", ">=", "<=", "==", "==");
 
-    /** A compiled condition, the top-level fields it reads ({@code "*"}: the whole fact) and its constraints. */
-    public record CompiledCondition(Expression expression, Set<String> reads, List<Constraint> constraints) {
+    /**
+     * A compiled condition: the conjuncts of its top-level {@code &&} chain in order (all must hold), the
+     * top-level fields it reads ({@code "*"}: the whole fact) and its {@code field OP constant} tests.
+     */
+    public record CompiledCondition(List<ConditionPart> parts, Set<String> reads, List<Constraint> constraints) {
     }
 
     /** A compiled action and the top-level fields it may change ({@code "*"}: any). */
@@ -54,8 +58,31 @@ public final class LangCompiler {
                     "a condition must yield a boolean, but this one yields a " + type)));
             return null;
         }
-        return new CompiledCondition(new LangExpression(code, 0, source), Set.copyOf(generator.reads()),
-                constraints(parsed.syntax()));
+        List<Syntax> conjuncts = new ArrayList<>();
+        flatten(parsed.syntax(), conjuncts);
+        List<ConditionPart> parts = new ArrayList<>();
+        if (conjuncts.size() == 1) {
+            int at = parsed.syntax().at();
+            Code checked = scope -> {
+                Object value = code.eval(scope);
+                if (value instanceof Boolean) {
+                    return value;
+                }
+                throw new EvalException(at, "a condition must yield a boolean but yielded " + Values.describe(value));
+            };
+            parts.add(new ConditionPart(Canonical.of(parsed.syntax()), new LangExpression(checked, 0, source),
+                    Set.copyOf(generator.reads())));
+        } else {
+            for (Syntax conjunct : conjuncts) {
+                CodeGenerator part = new CodeGenerator(Role.CONDITION);
+                Code test = part.compile(conjunct);
+                int at = conjunct.at();
+                Code checked = scope -> Values.truth(at, test.eval(scope), "'&&'");
+                parts.add(new ConditionPart(Canonical.of(conjunct), new LangExpression(checked, 0, source),
+                        Set.copyOf(part.reads())));
+            }
+        }
+        return new CompiledCondition(List.copyOf(parts), Set.copyOf(generator.reads()), constraints(conjuncts));
     }
 
     /** Compiles an action; returns {@code null} and adds to {@code errors} when it does not compile. */
@@ -94,10 +121,8 @@ public final class LangCompiler {
         return code;
     }
 
-    /** The {@code field OP constant} tests of the condition's top-level {@code &&} chain. */
-    private static List<Constraint> constraints(Syntax condition) {
-        List<Syntax> conjuncts = new ArrayList<>();
-        flatten(condition, conjuncts);
+    /** The {@code field OP constant} tests among a condition's conjuncts. */
+    private static List<Constraint> constraints(List<Syntax> conjuncts) {
         List<Constraint> constraints = new ArrayList<>();
         for (Syntax conjunct : conjuncts) {
             if (!(conjunct instanceof Binary test) || !FLIPPED.containsKey(test.operator())) {

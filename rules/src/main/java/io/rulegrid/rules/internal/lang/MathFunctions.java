@@ -2,6 +2,7 @@ package io.rulegrid.rules.internal.lang;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,8 +14,11 @@ import java.util.TreeSet;
  */
 final class MathFunctions {
 
-    static final Set<String> NAMES = Set.copyOf(new TreeSet<>(List.of("abs", "min", "max", "round", "floor", "ceil",
-            "pow", "sqrt", "signum", "floorDiv", "floorMod", "log", "log10", "exp", "hypot", "cbrt")));
+    /** The functions, sorted (error messages list them). */
+    static final Set<String> NAMES = Collections.unmodifiableSet(new TreeSet<>(List.of("abs", "min", "max", "round",
+            "floor", "ceil", "pow", "sqrt", "signum", "floorDiv", "floorMod", "log", "log10", "exp", "hypot", "cbrt")));
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private MathFunctions() {
     }
@@ -49,7 +53,8 @@ final class MathFunctions {
             case "floorMod":
                 return floorDivision(at, name, a, args[1]);
             default:
-                return doubles(name, ((Number) a).doubleValue(), args.length > 1 ? ((Number) args[1]).doubleValue() : 0);
+                return Values.finite(at, "Math." + name + "()", doubles(name, ((Number) a).doubleValue(),
+                        args.length > 1 ? ((Number) args[1]).doubleValue() : 0));
         }
     }
 
@@ -84,8 +89,9 @@ final class MathFunctions {
         if (a instanceof Double d && (Double.isNaN(d) || Double.isInfinite(d))) {
             throw new EvalException(at, "Math.round() of " + d);
         }
+        // half up towards positive infinity, as Math.round does for doubles: -2.5 rounds to -2
         BigDecimal rounded = a instanceof Double d ? BigDecimal.valueOf(Math.floor(d + 0.5))
-                : ((BigDecimal) a).setScale(0, RoundingMode.HALF_UP);
+                : ((BigDecimal) a).add(HALF).setScale(0, RoundingMode.FLOOR);
         try {
             return rounded.longValueExact();
         } catch (ArithmeticException e) {
@@ -110,7 +116,7 @@ final class MathFunctions {
         return Math.floorDiv(x, y);
     }
 
-    private static Object doubles(String name, double a, double b) {
+    private static double doubles(String name, double a, double b) {
         return switch (name) {
             case "floor" -> Math.floor(a);
             case "ceil" -> Math.ceil(a);

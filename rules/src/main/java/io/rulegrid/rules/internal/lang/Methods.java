@@ -75,10 +75,10 @@ final class Methods {
                 return decimal(at, d, name, signature, args);
             }
             if (Values.isNumber(receiver)) {
-                return number(at, receiver, name, signature, args);
+                return number(at, receiver, name, signature, args, meter);
             }
             if (receiver instanceof Boolean && (name.equals("equals") || name.equals("toString"))) {
-                return name.equals("equals") ? arity(at, receiver, name, args, 1) && Values.equal(receiver, args[0])
+                return name.equals("equals") ? arity(at, receiver, name, args, 1) && Values.equal(receiver, args[0], meter)
                         : receiver.toString();
             }
         } catch (UnsupportedOperationException e) {
@@ -178,7 +178,7 @@ final class Methods {
             case "matches/1":
                 return Regexes.matches(at, s, text(at, args[0], name), meter);
             case "equals/1":
-                return Values.equal(s, args[0]);
+                return Values.equal(s, args[0], meter);
             case "equalsIgnoreCase/1":
                 return args[0] instanceof String other && s.equalsIgnoreCase(other);
             case "compareTo/1":
@@ -208,7 +208,7 @@ final class Methods {
 
     // ---------------------------------------------------------------- numbers
 
-    private static Object number(int at, Object n, String name, String signature, Object[] args) {
+    private static Object number(int at, Object n, String name, String signature, Object[] args, Meter meter) {
         switch (signature) {
             case "intValue/0":
                 return (long) ((Number) n).intValue();
@@ -221,14 +221,14 @@ final class Methods {
             case "negate/0":
                 return Values.negate(at, n);
             case "signum/0":
-                return (long) Values.compareNumbers(n, 0L);
+                return n instanceof Double d ? (Object) Math.signum(d) : (Object) (long) Values.compareNumbers(n, 0L);
             case "compareTo/1":
                 if (!Values.isNumber(args[0])) {
                     throw new EvalException(at, "compareTo() needs a number but got " + Values.describe(args[0]));
                 }
                 return (long) Values.compareNumbers(n, args[0]);
             case "equals/1":
-                return Values.equal(n, args[0]);
+                return Values.equal(n, args[0], meter);
             case "toString/0":
                 return n.toString();
             default:
@@ -390,7 +390,7 @@ final class Methods {
                 list.clear();
                 return null;
             case "equals/1":
-                return Values.equal(list, args[0]);
+                return Values.equal(list, args[0], meter);
             default:
                 throw noSuchMethod(at, list, name, args);
         }
@@ -399,7 +399,7 @@ final class Methods {
     private static int indexOf(List<Object> list, Object wanted, Meter meter) {
         meter.charge(list.size() + 1L);
         for (int i = 0; i < list.size(); i++) {
-            if (Values.equal(list.get(i), wanted)) {
+            if (Values.equal(list.get(i), wanted, meter)) {
                 return i;
             }
         }
@@ -433,7 +433,7 @@ final class Methods {
             case "containsValue/1":
                 meter.charge(map.size() + 1L);
                 for (Object value : map.values()) {
-                    if (Values.equal(value, args[0])) {
+                    if (Values.equal(value, args[0], meter)) {
                         return true;
                     }
                 }
@@ -466,7 +466,7 @@ final class Methods {
                 map.clear();
                 return null;
             case "equals/1":
-                return Values.equal(map, args[0]);
+                return Values.equal(map, args[0], meter);
             default:
                 throw noSuchMethod(at, map, name, args);
         }

@@ -45,7 +45,10 @@ final class StaticTypes {
                 return "Boolean";
             }
             if (binary.operator().equals("+")) {
-                return "String".equals(of(binary.left())) || "String".equals(of(binary.right())) ? "String" : null;
+                String left = of(binary.left());
+                String right = of(binary.right());
+                return "String".equals(left) || "String".equals(right) ? "String"
+                        : "Number".equals(left) && "Number".equals(right) ? "Number" : null;
             }
             return "Number";
         }

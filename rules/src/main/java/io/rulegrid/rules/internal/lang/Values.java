@@ -21,6 +21,9 @@ final class Values {
     static final int MAX_DECIMAL_DIGITS = 1_000;
     static final int MAX_DECIMAL_SCALE = 10_000;
 
+    /** The one whole literal that is a Long only when negated: 9223372036854775808. */
+    private static final BigDecimal LONG_MIN_MAGNITUDE = BigDecimal.valueOf(Long.MIN_VALUE).negate();
+
     private Values() {
     }
 
@@ -98,7 +101,7 @@ final class Values {
             return -d;
         }
         if (value instanceof BigDecimal d) {
-            return d.negate();
+            return d.equals(LONG_MIN_MAGNITUDE) ? (Object) Long.MIN_VALUE : d.negate();
         }
         throw new EvalException(at, "'-' needs a number but got " + describe(value));
     }
@@ -133,24 +136,26 @@ final class Values {
         }
         double x = ((Number) a).doubleValue();
         double y = ((Number) b).doubleValue();
-        switch (operator) {
-            case '+':
-                return x + y;
-            case '-':
-                return x - y;
-            case '*':
-                return x * y;
-            case '/':
-                if (y == 0) {
-                    throw divisionByZero(at, operator);
-                }
-                return x / y;
-            default:
-                if (y == 0) {
-                    throw divisionByZero(at, operator);
-                }
-                return x % y;
+        if (y == 0 && (operator == '/' || operator == '%')) {
+            throw divisionByZero(at, operator);
         }
+        double result = switch (operator) {
+            case '+' -> x + y;
+            case '-' -> x - y;
+            case '*' -> x * y;
+            case '/' -> x / y;
+            default -> x % y;
+        };
+        return finite(at, "'" + operator + "'", result);
+    }
+
+    /** A double result; infinity and NaN are not JSON numbers, so they are errors where they arise. */
+    static Double finite(int at, String operation, double result) {
+        if (Double.isNaN(result) || Double.isInfinite(result)) {
+            throw new EvalException(at, operation + " gives " + result + ", which is not a finite number"
+                    + (Double.isNaN(result) ? "" : "; compute with decimals (B suffix) for larger numbers"));
+        }
+        return result;
     }
 
     private static Object longs(int at, char operator, long x, long y) {
@@ -276,8 +281,11 @@ final class Values {
         return NumberOrder.compare(a, b);
     }
 
-    /** JSON equality: numbers by value across types, lists and objects deeply, other types never equal. */
-    static boolean equal(Object a, Object b) {
+    /**
+     * JSON equality: numbers by value across types, lists and objects deeply, other types never equal.
+     * Charges the elements it compares.
+     */
+    static boolean equal(Object a, Object b, Meter meter) {
         if (a == b) {
             return true;
         }
@@ -294,8 +302,9 @@ final class Values {
             if (x.size() != y.size()) {
                 return false;
             }
+            meter.charge(x.size() + 1L);
             for (int i = 0; i < x.size(); i++) {
-                if (!equal(x.get(i), y.get(i))) {
+                if (!equal(x.get(i), y.get(i), meter)) {
                     return false;
                 }
             }
@@ -305,9 +314,10 @@ final class Values {
             if (x.size() != y.size()) {
                 return false;
             }
+            meter.charge(x.size() + 1L);
             for (Map.Entry<?, ?> entry : x.entrySet()) {
                 Object other = y.get(entry.getKey());
-                if (other == null && !y.containsKey(entry.getKey()) || !equal(entry.getValue(), other)) {
+                if (other == null && !y.containsKey(entry.getKey()) || !equal(entry.getValue(), other, meter)) {
                     return false;
                 }
             }

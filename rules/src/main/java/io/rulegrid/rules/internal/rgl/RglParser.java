@@ -111,9 +111,13 @@ public final class RglParser {
 
     private Limits parseOptions() {
         Limits limits = Limits.DEFAULT;
+        Set<String> seen = new HashSet<>();
         while (pos < tokens.size() && !peek().isIdentifier("rule")) {
             Token option = peek();
             String name = attributeName();
+            if (!seen.add(name)) {
+                error(option, "ruleset option '" + name + "' is given twice");
+            }
             if (name.equals("firing-limit")) {
                 Token value = peek();
                 int limit = expectInt("firing limit");
