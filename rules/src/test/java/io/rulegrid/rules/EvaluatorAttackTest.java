@@ -23,6 +23,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
@@ -120,7 +121,13 @@ class EvaluatorAttackTest {
         RuleSet rules = rules("rule \"search\" { when true then found = input.s.contains(input.p) }");
         Map<String, Object> input = map("s", big('a', 1 << 18), "p", big('a', 1 << 16) + "b");
 
-        assertStoppedInTime(evaluate(rules, fact("{}"), input), 50, "attack", "search");
+        Outcome outcome = evaluate(rules, fact("{}"), input);
+
+        // the search is linear now: it may finish, but never past the budget's bound
+        assertThat(outcome.millis()).as("promise 3: %s", outcome).isLessThan(2 * 50 + 400);
+        if (outcome.error() != null) {
+            assertStoppedInTime(outcome, 50, "attack", "search");
+        }
     }
 
     /**
@@ -186,16 +193,13 @@ class EvaluatorAttackTest {
      * {@code 1000...000B.stripTrailingZeros()} on a 60,000-digit literal divides by ten 60,000 times (seconds).
      */
     @Test
-    void promise3_hugeDecimalLiteralsAreStoppedByTheTimeBudget() {
-        SoftAssertions soft = new SoftAssertions();
+    void promise3_hugeDecimalLiteralsAreRefusedAtCompileTime() {
         String hugeExponent = "rule \"scale\" { when true then x = 1e2000000B.setScale(0, \"HALF_UP\") }";
         String manyDigits = "rule \"strip\" { when true then x = 1" + "0".repeat(60_000) + "B.stripTrailingZeros() }";
         for (String body : List.of(hugeExponent, manyDigits)) {
-            Outcome outcome = evaluate(rules(body), fact("{}"), Map.of());
-            soft.assertThat(outcome.error()).as("promise 3: %s", outcome).isInstanceOf(RuleEvaluationException.class);
-            soft.assertThat(outcome.millis()).as("promise 3: %s", outcome).isLessThan(2 * 50 + 400);
+            assertThatThrownBy(() -> rules(body)).isInstanceOf(RuleCompilationException.class)
+                    .hasMessageContaining("decimal number out of range");
         }
-        soft.assertAll();
     }
 
     /**
@@ -418,7 +422,7 @@ class EvaluatorAttackTest {
     void promise6_runtimeErrorsSayWhereAndWhatWithoutJavaExceptions() {
         SoftAssertions soft = new SoftAssertions();
         List<String> actions = List.of("x = 1.25B.setScale(1, \"UNNECESSARY\")", "x = Math.log(qty) < 1B",
-                "x = 1e999999999B.pow(3)");
+                "x = 1e9999B.pow(3)");
         for (String action : actions) {
             Throwable thrown = catchThrowable(() -> rules("ruleset \"attack\" time-budget 2s",
                     "rule \"mistake\" {\n when true\n then " + action + "\n}").evaluate(fact("{\"qty\":0}"), Map.of()));
@@ -550,7 +554,7 @@ class EvaluatorAttackTest {
     @Test
     void promise7_indexIsExactOnTrickyValues() {
         String[] constants = {"0", "-0.0", "0.0", "1", "1.0", "1.5", "1.50B", "0.1", "0.1B", "9007199254740993",
-            "9223372036854775807", "1e19", "10000000000000000000", "1e999999999B", "\"5\"", "\"NaN\"", "true"};
+            "9223372036854775807", "1e19", "10000000000000000000", "\"5\"", "\"NaN\"", "true"};
         String[] operators = {"==", "<", "<=", ">", ">="};
         List<Object> values = new ArrayList<>(List.of(0L, -0.0, 0.0, 1L, 1.0, 1.5, new BigDecimal("1.5"), 0.1,
                 new BigDecimal("0.1000000000000000055511151231257827"), 9007199254740992.0, 9007199254740993L,

@@ -112,7 +112,7 @@ class RunawayRuleTest {
                     .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.errors()).first()
                             .satisfies(error -> {
                                 assertThat(error.rule()).isEqualTo("deep");
-                                assertThat(error.message()).contains("nested deeper than 64 levels");
+                                assertThat(error.message()).contains("nested or chained deeper than 256 levels");
                             }));
         }
         assertThatThrownBy(() -> RuleCompiler.compile("long.grl", "ruleset \"long\"\nrule \"long\" { when true then x = "

@@ -66,6 +66,8 @@ public final class EasyRulesReader {
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = new YAMLFactory();
     /** How Jackson writes a location into a message, e.g. "start marker at [Source: ...; line: 1, column: 2]". */
+    /** SnakeYAML's event class names, such as {@code <org.yaml.snakeyaml.events.SequenceStartEvent(…)>}: the kind of thing found. */
+    private static final Pattern SNAKEYAML_EVENT = Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\([^)]*\\)>");
     private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]");
 
     private final String file;
@@ -184,7 +186,8 @@ public final class EasyRulesReader {
         }
         // exceeded limits such as the nesting depth come without a location
         SourceText.Position at = positions.at(e.getLocation() == null ? current : e.getLocation());
-        String message = SOURCE_LOCATION.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+        String message = SNAKEYAML_EVENT.matcher(SOURCE_LOCATION.matcher(e.getOriginalMessage())
+                .replaceAll("line $1, column $2")).replaceAll("$1");
         return new CompileError(file, at.line(), at.column(), null, "malformed " + format + ": "
                 + message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1));
     }

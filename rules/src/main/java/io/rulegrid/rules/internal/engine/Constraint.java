@@ -7,6 +7,7 @@ package io.rulegrid.rules.internal.engine;
  * @param field    a top-level fact field
  * @param operator {@code ==}, {@code <}, {@code <=}, {@code >} or {@code >=}, with the field on the left
  * @param constant a {@code String}, {@code Boolean}, {@code Long}, {@code Double} or {@code BigDecimal}
+ * @param position the conjunct's place in the condition's {@code &&} chain, from 0
  */
-public record Constraint(String field, String operator, Object constant) {
+public record Constraint(String field, String operator, Object constant, int position) {
 }

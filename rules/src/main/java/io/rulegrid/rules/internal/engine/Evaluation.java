@@ -58,10 +58,11 @@ final class Evaluation {
     }
 
     EvaluationResult run() {
-        try {
-            ruleSet.index().forEachCandidate(working, this::evaluateCondition);
-        } catch (StackOverflowError e) {
-            throw new RuleEvaluationException(ruleSet.name(), null, null, "evaluation nested too deeply", null);
+        // candidates are evaluated in rank order, as without an index, so the same rule's error is reported
+        BitSet candidates = new BitSet(rules.length);
+        ruleSet.index().forEachCandidate(working, candidates::set);
+        for (int rank = candidates.nextSetBit(0); rank >= 0; rank = candidates.nextSetBit(rank + 1)) {
+            evaluateCondition(rank, 0);
         }
         int firings = 0;
         for (int rank = agenda.nextSetBit(0); rank >= 0; rank = agenda.nextSetBit(0)) {
@@ -78,7 +79,7 @@ final class Evaluation {
     }
 
     private Set<String> fire(CompiledRule rule, int firings) {
-        Map<String, Object> before = snapshot(rule);
+        Map<String, Object> before = metered(rule, firings, () -> snapshot(rule));
         for (Expression action : rule.actions()) {
             run(rule, action, "action", firings);
             if (scope.stopped()) {
@@ -89,18 +90,28 @@ final class Evaluation {
         if (rule.group() >= 0) {
             closeGroup(rule.group());
         }
-        return changedFields(rule, before);
+        return metered(rule, firings, () -> changedFields(rule, before));
+    }
+
+    /** Work of the engine on the rule's behalf (copies, comparisons), charged to the same budget. */
+    private <T> T metered(CompiledRule rule, int firings, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (BudgetExceededException e) {
+            throw failure(rule, e.getMessage() + " after " + firings + " firings", null);
+        }
     }
 
     /** Copies of the fields the rule's actions may change: all of them only when that is not known. */
+    @SuppressWarnings("unchecked")
     private Map<String, Object> snapshot(CompiledRule rule) {
         if (rule.changesAnyField()) {
-            return normalized(working, "fact");
+            return (Map<String, Object>) MeteredJson.copy(working, meter);
         }
         Map<String, Object> before = new JsonObject(rule.changes().size());
         for (String field : rule.changes()) {
             if (working.containsKey(field)) {
-                before.put(field, Facts.normalize(working.get(field)));
+                before.put(field, MeteredJson.copy(working.get(field), meter));
             }
         }
         return before;
@@ -117,7 +128,7 @@ final class Evaluation {
         Set<String> changed = new HashSet<>();
         for (String field : keys) {
             if (before.containsKey(field) != working.containsKey(field)
-                    || !Facts.deepEquals(before.get(field), working.get(field))) {
+                    || !MeteredJson.equal(before.get(field), working.get(field), meter)) {
                 changed.add(field);
                 touched.add(field);
             }
@@ -152,10 +163,6 @@ final class Evaluation {
                 agenda.clear(rank);
             }
         }
-    }
-
-    private void evaluateCondition(int rank) {
-        evaluateCondition(rank, 0);
     }
 
     private void evaluateCondition(int rank, int firings) {
@@ -225,6 +232,7 @@ final class Evaluation {
     private EvaluationResult result() {
         List<String> modified = new ArrayList<>();
         for (String field : touched) {
+            // not metered: the fields touched were compared within the budget already, each of bounded size
             if (initial.containsKey(field) != working.containsKey(field)
                     || !Facts.deepEquals(initial.get(field), working.get(field))) {
                 modified.add(field);

@@ -13,11 +13,18 @@ public final class Meter {
     /** Steps between two reads of the clock: each step is bounded work, so this bounds the overrun. */
     private static final int STEPS_PER_CHECK = 256;
 
+    /**
+     * Most characters and elements one evaluation may create, whatever its value limits: what bounds the
+     * memory of an evaluation that builds many values each within its limits (16 Mi units, about 32 MB of text).
+     */
+    public static final long MAX_ALLOCATION = 16L << 20;
+
     private final Ticker ticker;
     private final Limits limits;
     private final long deadlineNanos;
     private long steps;
     private long nextCheck = STEPS_PER_CHECK;
+    private long allocated;
 
     Meter(Ticker ticker, Limits limits, long startNanos) {
         this.ticker = ticker;
@@ -42,6 +49,21 @@ public final class Meter {
             nextCheck = steps + STEPS_PER_CHECK;
             checkTime();
         }
+    }
+
+    /**
+     * Charges the creation of a value of {@code units} characters or elements, to the time budget and to
+     * the evaluation's allocation budget.
+     *
+     * @throws BudgetExceededException when either has run out
+     */
+    public void allocate(long units) {
+        allocated += units;
+        if (allocated > MAX_ALLOCATION) {
+            throw new BudgetExceededException("allocation budget of " + MAX_ALLOCATION
+                    + " characters and elements exceeded (values built in one evaluation)");
+        }
+        charge(units / 16 + 1);
     }
 
     /** @throws BudgetExceededException when the time budget has run out */

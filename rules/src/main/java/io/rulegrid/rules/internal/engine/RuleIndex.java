@@ -23,6 +23,8 @@ import java.util.Map;
 final class RuleIndex {
 
     private static final int[] NONE = new int[0];
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final int[] unindexed;
     private final EqualityIndex[] equalities;
@@ -48,17 +50,21 @@ final class RuleIndex {
             if (!rule.definition().enabled()) {
                 continue;
             }
-            Constraint equality = rule.constraints().stream().filter(c -> c.operator().equals("=="))
+            Constraint equality = rule.constraints().stream()
+                    .filter(c -> c.operator().equals("==") && c.position() < firstBlocking(rule, null))
                     .max(Comparator.comparingInt(c -> distinctConstants.get(c.field()))).orElse(null);
-            String rangeField = rule.constraints().stream().filter(RuleIndex::isNumericRange).map(Constraint::field)
-                    .max(Comparator.comparingInt(rangeCounts::get)).orElse(null);
+            String rangeField = rule.constraints().stream()
+                    .filter(c -> isNumericRange(c) && c.position() < firstBlocking(rule, c.field()))
+                    .map(Constraint::field).max(Comparator.comparingInt(rangeCounts::get)).orElse(null);
             if (equality != null) {
                 Object key = lookupKey(equality.constant());
                 byValue.computeIfAbsent(equality.field(), f -> new HashMap<>())
                         .computeIfAbsent(key, k -> new ArrayList<>()).add(rule.rank());
                 filters[rule.rank()] = new Filter(equality.field(), key, null);
             } else if (rangeField != null) {
-                Interval interval = Interval.of(rule.rank(), rule.constraints(), rangeField);
+                int blocking = firstBlocking(rule, rangeField);
+                Interval interval = Interval.of(rule.rank(), rule.constraints().stream()
+                        .filter(c -> c.position() < blocking).toList(), rangeField);
                 byInterval.computeIfAbsent(rangeField, f -> new ArrayList<>()).add(interval);
                 filters[rule.rank()] = new Filter(rangeField, null, interval);
             } else {
@@ -70,6 +76,27 @@ final class RuleIndex {
         RangeIndex[] ranges = byInterval.entrySet().stream()
                 .map(e -> RangeIndex.of(e.getKey(), e.getValue())).toArray(RangeIndex[]::new);
         return new RuleIndex(toArray(unindexed), equalities, ranges, filters);
+    }
+
+    /**
+     * The first conjunct that could fail before a test on {@code field} is reached: anything but an equality
+     * (which never fails) and a range test on {@code field} itself (whose failure the index reports by
+     * keeping the rule a candidate). A rule may be filed only under tests before it, so that filing never
+     * hides the error an earlier conjunct would raise.
+     */
+    private static int firstBlocking(CompiledRule rule, String field) {
+        Constraint[] at = new Constraint[rule.parts().size()];
+        for (Constraint c : rule.constraints()) {
+            at[c.position()] = c;
+        }
+        for (int position = 0; position < at.length; position++) {
+            Constraint c = at[position];
+            boolean harmless = c != null && (c.operator().equals("==") || c.field().equals(field) && isNumericRange(c));
+            if (!harmless) {
+                return position;
+            }
+        }
+        return at.length;
     }
 
     private static Map<String, Integer> distinctEqualityConstants(CompiledRule[] rules) {
@@ -140,13 +167,17 @@ final class RuleIndex {
         }
         if (value instanceof Double d) {
             double x = d;
-            if (x == Math.rint(x) && Math.abs(x) < 0x1p63) {
+            if (x == Math.rint(x) && x >= -0x1p63 && x < 0x1p63) {
                 return (long) x;
             }
             return d;
         }
-        BigDecimal decimal = ((BigDecimal) value).stripTrailingZeros();
-        if (decimal.scale() <= 0 && decimal.precision() - decimal.scale() <= 18) {
+        BigDecimal decimal = (BigDecimal) value;
+        if (decimal.signum() == 0) {
+            return 0L;
+        }
+        decimal = decimal.stripTrailingZeros();
+        if (decimal.scale() <= 0 && decimal.compareTo(LONG_MIN) >= 0 && decimal.compareTo(LONG_MAX) <= 0) {
             return decimal.longValueExact();
         }
         double x = decimal.doubleValue();

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class RuleSetCompiler {
 
     /** Most rules in one ruleset. */
-    public static final int MAX_RULES = 50_000;
+    public static final int MAX_RULES = 20_000;
 
     private RuleSetCompiler() {
     }

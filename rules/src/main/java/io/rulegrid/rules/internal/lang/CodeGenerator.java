@@ -308,8 +308,7 @@ final class CodeGenerator {
             if (!(wanted instanceof String part)) {
                 throw new EvalException(at, "a String contains only Strings but got " + Values.describe(wanted));
             }
-            meter.charge(s.length() / 16 + 1);
-            return s.contains(part);
+            return TextSearch.contains(s, part, meter);
         }
         if (container instanceof List<?> list) {
             meter.charge(list.size() + 1L);
@@ -511,9 +510,10 @@ final class CodeGenerator {
             }
             return root(index.target());
         }
-        if (node instanceof Call call && call.target() != null) {
+        if (node instanceof Call call && call.target() != null && !call.name().equals("getOrDefault")) {
             return root(call.target());
         }
+        // getOrDefault may return its default, a ternary either branch: what they reach is not known statically
         return WHOLE_FACT;
     }
 

@@ -48,8 +48,11 @@ import java.util.Set;
  */
 final class ExpressionParser {
 
-    /** Deepest nesting of expressions and blocks a rule may write. */
-    static final int MAX_NESTING = 64;
+    /**
+     * Deepest nesting of expressions, blocks and chained operations ({@code a + b + c} is two deep): the
+     * height of the syntax tree, and so the depth of the recursion that compiles and evaluates it.
+     */
+    static final int MAX_NESTING = 256;
 
     private static final Map<String, String> FORBIDDEN_WORDS = Map.ofEntries(
             Map.entry("new", "object creation ('new') is not allowed; write a list as [a, b] and an object as [\"k\": v]"),
@@ -273,42 +276,54 @@ final class ExpressionParser {
     }
 
     private Syntax or() {
+        int chainStart = depth;
         Syntax left = and();
         while (!atEnd() && (peek().isOperator("||") || peek().isIdentifier("or"))) {
             Token operator = next();
+            link(operator);
             left = new Binary(operator.start(), "||", left, and());
         }
+        depth = chainStart;
         return left;
     }
 
     private Syntax and() {
+        int chainStart = depth;
         Syntax left = equality();
         while (!atEnd() && (peek().isOperator("&&") || peek().isIdentifier("and"))) {
             Token operator = next();
+            link(operator);
             left = new Binary(operator.start(), "&&", left, equality());
         }
+        depth = chainStart;
         return left;
     }
 
     private Syntax equality() {
+        int chainStart = depth;
         Syntax left = relation();
         while (!atEnd() && (peek().isOperator("==") || peek().isOperator("!="))) {
             Token operator = next();
+            link(operator);
             left = new Binary(operator.start(), operator.text(), left, relation());
         }
+        depth = chainStart;
         return left;
     }
 
     private Syntax relation() {
+        int chainStart = depth;
         Syntax left = additive();
         while (!atEnd()) {
             Token operator = peek();
             if (operator.isOperator("<") || operator.isOperator("<=") || operator.isOperator(">")
                     || operator.isOperator(">=") || operator.isOperator("~=") || operator.isIdentifier("contains")) {
                 pos++;
+                link(operator);
                 left = new Binary(operator.start(), operator.text(), left, additive());
             } else if (operator.isIdentifier("instanceof")) {
                 pos++;
+                link(operator);
                 Token type = next();
                 if (type == null || !INSTANCEOF_TYPES.contains(type.text())) {
                     throw fail(type == null ? operator : type, "instanceof takes one of the JSON types "
@@ -316,30 +331,37 @@ final class ExpressionParser {
                 }
                 left = new InstanceOf(operator.start(), left, type.text());
             } else {
-                return left;
+                break;
             }
         }
+        depth = chainStart;
         return left;
     }
 
     private Syntax additive() {
+        int chainStart = depth;
         Syntax left = term();
         while (!atEnd() && (peek().isOperator("+") || peek().isOperator("-"))) {
             Token operator = next();
+            link(operator);
             left = new Binary(operator.start(), operator.text(), left, term());
         }
+        depth = chainStart;
         return left;
     }
 
     private Syntax term() {
+        int chainStart = depth;
         Syntax left = unary();
         while (!atEnd() && (peek().isOperator("*") || peek().isOperator("/") || peek().isOperator("%"))) {
             Token operator = next();
+            link(operator);
             if (operator.isOperator("*") && !atEnd() && peek().isOperator("*") && peek().start() == operator.end()) {
                 throw fail(operator, "'**' is not supported; use Math.pow(a, b)");
             }
             left = new Binary(operator.start(), operator.text(), left, unary());
         }
+        depth = chainStart;
         return left;
     }
 
@@ -376,11 +398,13 @@ final class ExpressionParser {
     }
 
     private Syntax postfix() {
+        int chainStart = depth;
         Syntax value = primary();
         while (!atEnd()) {
             Token token = peek();
             if (token.isOperator(".") || token.isOperator(".?")) {
                 pos++;
+                link(token);
                 Token name = next();
                 if (name == null || name.kind() != Kind.IDENTIFIER) {
                     throw fail(name == null ? token : name, "expected a field or method name after '" + token.text() + "'");
@@ -395,15 +419,17 @@ final class ExpressionParser {
                 }
             } else if (token.isOperator("[")) {
                 pos++;
+                link(token);
                 enter(token);
                 Syntax index = expression();
                 expect("]", "to close the index");
                 depth--;
                 value = new Index(token.start(), value, index);
             } else {
-                return value;
+                break;
             }
         }
+        depth = chainStart;
         return value;
     }
 
@@ -664,8 +690,14 @@ final class ExpressionParser {
 
     private void enter(Token at) {
         if (++depth > MAX_NESTING) {
-            throw fail(at, "expression nested deeper than " + MAX_NESTING + " levels; split it into several rules or statements");
+            throw fail(at, "expression nested or chained deeper than " + MAX_NESTING
+                    + " levels; split it into several rules or statements");
         }
+    }
+
+    /** One more link of a chain such as {@code a + b + c}: it deepens the tree like a nesting does. */
+    private void link(Token at) {
+        enter(at);
     }
 
     private boolean atEnd() {

@@ -124,7 +124,8 @@ public final class LangCompiler {
     /** The {@code field OP constant} tests among a condition's conjuncts. */
     private static List<Constraint> constraints(List<Syntax> conjuncts) {
         List<Constraint> constraints = new ArrayList<>();
-        for (Syntax conjunct : conjuncts) {
+        for (int position = 0; position < conjuncts.size(); position++) {
+            Syntax conjunct = conjuncts.get(position);
             if (!(conjunct instanceof Binary test) || !FLIPPED.containsKey(test.operator())) {
                 continue;
             }
@@ -137,7 +138,7 @@ public final class LangCompiler {
                 operator = FLIPPED.get(operator);
             }
             if (field != null && constant != null) {
-                constraints.add(new Constraint(field, operator, constant));
+                constraints.add(new Constraint(field, operator, constant, position));
             }
         }
         return List.copyOf(constraints);

@@ -72,7 +72,11 @@ final class Methods {
                 return map(at, fields, name, signature, args, meter);
             }
             if (receiver instanceof BigDecimal d && DECIMAL.contains(name)) {
-                return decimal(at, d, name, signature, args);
+                try {
+                    return decimal(at, Values.checkDecimal(at, d), name, signature, args);
+                } catch (ArithmeticException e) {
+                    throw new EvalException(at, name + "() cannot compute this: " + e.getMessage());
+                }
             }
             if (Values.isNumber(receiver)) {
                 return number(at, receiver, name, signature, args, meter);
@@ -128,6 +132,7 @@ final class Methods {
             }
             case "substring/1": {
                 int from = bound(at, args[0], s.length(), "substring");
+                meter.allocate(s.length() - from);
                 return s.substring(from);
             }
             case "substring/2": {
@@ -136,43 +141,31 @@ final class Methods {
                 if (from > to) {
                     throw new EvalException(at, "substring(" + from + ", " + to + ") has its start after its end");
                 }
+                meter.allocate(to - from);
                 return s.substring(from, to);
             }
             case "indexOf/1":
-                meter.charge(s.length() / 16 + 1);
-                return (long) s.indexOf(text(at, args[0], name));
+                return (long) TextSearch.indexOf(s, text(at, args[0], name), 0, meter);
             case "indexOf/2":
-                meter.charge(s.length() / 16 + 1);
-                return (long) s.indexOf(text(at, args[0], name), intArg(at, args[1], name));
+                return (long) TextSearch.indexOf(s, text(at, args[0], name), intArg(at, args[1], name), meter);
             case "lastIndexOf/1":
-                meter.charge(s.length() / 16 + 1);
-                return (long) s.lastIndexOf(text(at, args[0], name));
+                return (long) TextSearch.lastIndexOf(s, text(at, args[0], name), meter);
             case "contains/1":
-                meter.charge(s.length() / 16 + 1);
-                return s.contains(text(at, args[0], name));
+                return TextSearch.contains(s, text(at, args[0], name), meter);
             case "startsWith/1":
                 return s.startsWith(text(at, args[0], name));
             case "endsWith/1":
                 return s.endsWith(text(at, args[0], name));
             case "toUpperCase/0":
-                meter.charge(s.length() / 16 + 1);
                 return checked(at, s.toUpperCase(Locale.ROOT), meter);
             case "toLowerCase/0":
-                meter.charge(s.length() / 16 + 1);
                 return checked(at, s.toLowerCase(Locale.ROOT), meter);
             case "trim/0":
                 return s.trim();
             case "strip/0":
                 return s.strip();
-            case "replace/2": {
-                String target = text(at, args[0], name);
-                String replacement = text(at, args[1], name);
-                long worst = target.isEmpty() ? (long) (s.length() + 1) * replacement.length() + s.length()
-                        : (long) s.length() / target.length() * Math.max(0, replacement.length() - target.length()) + s.length();
-                Values.checkString(at, worst, meter);
-                meter.charge(worst / 16 + 1);
-                return s.replace(target, replacement);
-            }
+            case "replace/2":
+                return TextSearch.replace(at, s, text(at, args[0], name), text(at, args[1], name), meter);
             case "split/1":
                 return Regexes.split(at, s, text(at, args[0], name), meter);
             case "matches/1":
@@ -194,8 +187,10 @@ final class Methods {
         }
     }
 
+    /** A string a method built: within max-string, and charged to the allocation budget. */
     private static String checked(int at, String result, Meter meter) {
         Values.checkString(at, result.length(), meter);
+        meter.allocate(result.length());
         return result;
     }
 
@@ -276,7 +271,6 @@ final class Methods {
             case "stripTrailingZeros/0":
                 return d.stripTrailingZeros();
             case "toPlainString/0":
-                Values.checkDecimal(at, d);
                 return d.toPlainString();
             default:
                 throw noSuchMethod(at, d, name, args);
@@ -439,7 +433,7 @@ final class Methods {
                 }
                 return false;
             case "keySet/0":
-                meter.charge(map.size() + 1L);
+                meter.allocate(map.size() + 1L);
                 return new ArrayList<Object>(map.keySet());
             case "values/0":
                 return Values.stored(at, new ArrayList<>(map.values()), meter);

@@ -2,6 +2,7 @@ package io.rulegrid.rules.internal.lang;
 
 import io.rulegrid.rules.JsonObject;
 import io.rulegrid.rules.internal.engine.Meter;
+import io.rulegrid.rules.internal.engine.MeteredJson;
 import io.rulegrid.rules.internal.engine.NumberOrder;
 
 import java.math.BigDecimal;
@@ -109,19 +110,46 @@ final class Values {
     /** {@code a + b}: numbers add, and a string on either side concatenates. */
     static Object plus(int at, Object a, Object b, Meter meter) {
         if (a instanceof String || b instanceof String) {
-            String left = text(a);
-            String right = text(b);
-            long length = (long) left.length() + right.length();
-            checkString(at, length, meter);
-            meter.charge(length / 64 + 1);
-            return left.concat(right);
+            StringBuilder out = new StringBuilder();
+            text(at, a, out, meter);
+            text(at, b, out, meter);
+            meter.allocate(out.length());
+            return out.toString();
         }
         return arithmetic(at, '+', a, b);
     }
 
-    /** How a value reads inside a string: JSON scalars as written, containers as Java prints them. */
-    static String text(Object value) {
-        return String.valueOf(value);
+    /**
+     * Appends how a value reads inside a string (JSON scalars as written, lists as {@code [a, b]}, objects as
+     * {@code {k=v}}), failing as soon as the text would pass max-string, before it is built.
+     */
+    static void text(int at, Object value, StringBuilder out, Meter meter) {
+        int limit = meter.limits().maxString();
+        if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                meter.charge(1);
+                out.append(i == 0 ? "" : ", ");
+                text(at, list.get(i), out, meter);
+            }
+            out.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                meter.charge(1);
+                out.append(first ? "" : ", ").append(entry.getKey()).append('=');
+                first = false;
+                text(at, entry.getValue(), out, meter);
+            }
+            out.append('}');
+        } else {
+            String scalar = String.valueOf(value);
+            checkString(at, (long) out.length() + scalar.length(), meter);
+            meter.charge(scalar.length() / 64 + 1);
+            out.append(scalar);
+        }
+        checkString(at, out.length(), meter);
     }
 
     static Object arithmetic(int at, char operator, Object a, Object b) {
@@ -281,49 +309,9 @@ final class Values {
         return NumberOrder.compare(a, b);
     }
 
-    /**
-     * JSON equality: numbers by value across types, lists and objects deeply, other types never equal.
-     * Charges the elements it compares.
-     */
+    /** JSON equality, charged to the budget (see {@link MeteredJson#equal}). */
     static boolean equal(Object a, Object b, Meter meter) {
-        if (a == b) {
-            return true;
-        }
-        if (a == null || b == null) {
-            return false;
-        }
-        if (a instanceof String || a instanceof Boolean) {
-            return a.equals(b);
-        }
-        if (isNumber(a)) {
-            return isNumber(b) && compareNumbers(a, b) == 0;
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            meter.charge(x.size() + 1L);
-            for (int i = 0; i < x.size(); i++) {
-                if (!equal(x.get(i), y.get(i), meter)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            meter.charge(x.size() + 1L);
-            for (Map.Entry<?, ?> entry : x.entrySet()) {
-                Object other = y.get(entry.getKey());
-                if (other == null && !y.containsKey(entry.getKey()) || !equal(entry.getValue(), other, meter)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
+        return MeteredJson.equal(a, b, meter);
     }
 
     // ---------------------------------------------------------------- storing
@@ -346,7 +334,7 @@ final class Values {
         if (value instanceof List<?> list) {
             checkDepth(at, depth, meter);
             checkSize(at, list.size(), meter);
-            meter.charge(list.size() + 1L);
+            meter.allocate(list.size() + 1L);
             List<Object> copy = new ArrayList<>(list.size());
             for (Object element : list) {
                 copy.add(copy(at, element, meter, depth + 1));
@@ -356,7 +344,7 @@ final class Values {
         if (value instanceof Map<?, ?> map) {
             checkDepth(at, depth, meter);
             checkSize(at, map.size(), meter);
-            meter.charge(map.size() + 1L);
+            meter.allocate(map.size() + 1L);
             JsonObject copy = new JsonObject(map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 copy.put((String) entry.getKey(), copy(at, entry.getValue(), meter, depth + 1));
