@@ -6,6 +6,7 @@ import io.rulegrid.rules.RuleSet;
 import io.rulegrid.rules.RuleSetDefinition;
 import io.rulegrid.rules.Ticker;
 
+import java.util.BitSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -13,20 +14,20 @@ import java.util.Set;
 /** An immutable compiled ruleset; all evaluation state lives in an {@link Evaluation}. */
 final class CompiledRuleSet implements RuleSet {
 
-    private static final int[] NONE = new int[0];
+    private static final BitSet NONE = new BitSet();
 
     private final RuleSetDefinition definition;
     private final Limits limits;
     private final CompiledRule[] rules;
     private final RuleIndex index;
-    private final Map<String, int[]> readers;
-    private final int[] wholeFactReaders;
+    private final Map<String, BitSet> readers;
+    private final BitSet wholeFactReaders;
     private final int[][] groupMembers;
     private final Map<String, CompiledRule> byName;
     private final SharedParts sharedParts;
 
-    CompiledRuleSet(RuleSetDefinition definition, Limits limits, CompiledRule[] rules, Map<String, int[]> readers,
-                    int[] wholeFactReaders, int[][] groupMembers, Map<String, CompiledRule> byName,
+    CompiledRuleSet(RuleSetDefinition definition, Limits limits, CompiledRule[] rules, Map<String, BitSet> readers,
+                    BitSet wholeFactReaders, int[][] groupMembers, Map<String, CompiledRule> byName,
                     SharedParts sharedParts) {
         this.definition = definition;
         this.limits = limits;
@@ -85,11 +86,13 @@ final class CompiledRuleSet implements RuleSet {
         return index;
     }
 
-    int[] readersOf(String field) {
+    /** The ranks of the rules whose condition reads {@code field}; not to be modified. */
+    BitSet readersOf(String field) {
         return readers.getOrDefault(field, NONE);
     }
 
-    int[] wholeFactReaders() {
+    /** The ranks of the rules whose condition reads the whole fact; not to be modified. */
+    BitSet wholeFactReaders() {
         return wholeFactReaders;
     }
 

@@ -35,6 +35,8 @@ final class Evaluation {
     private final Map<String, Object> working;
     private final EvaluationScope scope;
     private final BitSet agenda;
+    /** The rules the index says can match the fact as it is now. */
+    private BitSet candidates;
     private final boolean[] closedGroups;
     /** Remembered values of shared condition parts by slot: 0 unknown, 1 true, 2 false. */
     private final byte[] memory;
@@ -59,10 +61,16 @@ final class Evaluation {
 
     EvaluationResult run() {
         // candidates are evaluated in rank order, as without an index, so the same rule's error is reported
-        BitSet candidates = new BitSet(rules.length);
-        ruleSet.index().forEachCandidate(working, candidates::set);
+        BitSet verified = new BitSet(rules.length);
+        candidates = new BitSet(rules.length);
+        ruleSet.index().forEachCandidate(working, (rank, checked) -> {
+            candidates.set(rank);
+            if (checked) {
+                verified.set(rank);
+            }
+        });
         for (int rank = candidates.nextSetBit(0); rank >= 0; rank = candidates.nextSetBit(rank + 1)) {
-            evaluateCondition(rank, 0);
+            evaluateCondition(rank, 0, verified.get(rank) ? ruleSet.index().filedParts(rank) : 0);
         }
         int firings = 0;
         for (int rank = agenda.nextSetBit(0); rank >= 0; rank = agenda.nextSetBit(0)) {
@@ -79,7 +87,8 @@ final class Evaluation {
     }
 
     private Set<String> fire(CompiledRule rule, int firings) {
-        Map<String, Object> before = metered(rule, firings, () -> snapshot(rule));
+        boolean changesNothing = rule.changes().isEmpty();
+        Map<String, Object> before = changesNothing ? null : metered(rule, firings, () -> snapshot(rule));
         for (Expression action : rule.actions()) {
             run(rule, action, "action", firings);
             if (scope.stopped()) {
@@ -90,7 +99,7 @@ final class Evaluation {
         if (rule.group() >= 0) {
             closeGroup(rule.group());
         }
-        return metered(rule, firings, () -> changedFields(rule, before));
+        return changesNothing ? Set.of() : metered(rule, firings, () -> changedFields(rule, before));
     }
 
     /** Work of the engine on the rule's behalf (copies, comparisons), charged to the same budget. */
@@ -145,39 +154,51 @@ final class Evaluation {
         }
         BitSet affected = new BitSet(rules.length);
         for (String field : changed) {
-            for (int rank : ruleSet.readersOf(field)) {
-                affected.set(rank);
-            }
+            affected.or(ruleSet.readersOf(field));
         }
-        for (int rank : ruleSet.wholeFactReaders()) {
-            affected.set(rank);
-        }
+        affected.or(ruleSet.wholeFactReaders());
         if (firedRule.definition().noLoop()) {
             affected.clear(firedRule.rank());
         }
+        if (!java.util.Collections.disjoint(changed, ruleSet.index().fields())) {
+            candidates = candidates();
+            // a rule that is no candidate any more has a false test in its condition: off the agenda
+            agenda.and(candidates);
+        }
+        affected.and(candidates);
         for (int rank = affected.nextSetBit(0); rank >= 0; rank = affected.nextSetBit(rank + 1)) {
             meter.charge(1);
-            if (ruleSet.index().admits(rank, working)) {
-                evaluateCondition(rank, firings);
-            } else {
-                agenda.clear(rank);
-            }
+            evaluateCondition(rank, firings, 0);
         }
     }
 
-    private void evaluateCondition(int rank, int firings) {
+    private BitSet candidates() {
+        BitSet ranks = new BitSet(rules.length);
+        ruleSet.index().forEachCandidate(working, (rank, verified) -> ranks.set(rank));
+        return ranks;
+    }
+
+    /** Evaluates a rule's condition, skipping the parts in {@code known} (a bit mask) that are known to hold. */
+    private void evaluateCondition(int rank, int firings, long known) {
         CompiledRule rule = rules[rank];
         if (!rule.definition().enabled() || rule.group() >= 0 && closedGroups[rule.group()]) {
             return;
         }
-        agenda.set(rank, holds(rule, firings));
+        if (holds(rule, firings, known)) {
+            agenda.set(rank);
+        } else if (agenda.get(rank)) {
+            agenda.clear(rank);
+        }
     }
 
     /** Whether all parts of the rule's condition hold, in order, remembering the shared ones. */
-    private boolean holds(CompiledRule rule, int firings) {
+    private boolean holds(CompiledRule rule, int firings, long known) {
         List<ConditionPart> parts = rule.parts();
         int[] slots = rule.slots();
         for (int i = 0; i < slots.length; i++) {
+            if (i < Long.SIZE && (known & (1L << i)) != 0) {
+                continue;
+            }
             int slot = slots[i];
             boolean holds;
             if (slot >= 0 && memory[slot] != 0) {

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which rules can match a fact (the alpha index). Each rule is filed under one of the {@link Constraint}s of
@@ -29,14 +31,18 @@ final class RuleIndex {
     private final int[] unindexed;
     private final EqualityIndex[] equalities;
     private final RangeIndex[] ranges;
-    /** Per rank: how {@link #admits} re-checks the rule's filed constraint; {@code null} when it has none. */
-    private final Filter[] filters;
+    private final Set<String> fields;
+    private final long[] filedParts;
 
-    private RuleIndex(int[] unindexed, EqualityIndex[] equalities, RangeIndex[] ranges, Filter[] filters) {
+    private RuleIndex(int[] unindexed, EqualityIndex[] equalities, RangeIndex[] ranges, long[] filedParts) {
+        this.filedParts = filedParts;
         this.unindexed = unindexed;
         this.equalities = equalities;
         this.ranges = ranges;
-        this.filters = filters;
+        Set<String> names = new HashSet<>();
+        Arrays.stream(equalities).forEach(index -> names.add(index.field));
+        Arrays.stream(ranges).forEach(index -> names.add(index.field));
+        this.fields = Set.copyOf(names);
     }
 
     static RuleIndex of(CompiledRule[] rules) {
@@ -45,7 +51,7 @@ final class RuleIndex {
         List<Integer> unindexed = new ArrayList<>();
         Map<String, Map<Object, List<Integer>>> byValue = new LinkedHashMap<>();
         Map<String, List<Interval>> byInterval = new LinkedHashMap<>();
-        Filter[] filters = new Filter[rules.length];
+        long[] filedParts = new long[rules.length];
         for (CompiledRule rule : rules) {
             if (!rule.definition().enabled()) {
                 continue;
@@ -60,13 +66,14 @@ final class RuleIndex {
                 Object key = lookupKey(equality.constant());
                 byValue.computeIfAbsent(equality.field(), f -> new HashMap<>())
                         .computeIfAbsent(key, k -> new ArrayList<>()).add(rule.rank());
-                filters[rule.rank()] = new Filter(equality.field(), key, null);
+                filedParts[rule.rank()] = bit(equality.position());
             } else if (rangeField != null) {
                 int blocking = firstBlocking(rule, rangeField);
-                Interval interval = Interval.of(rule.rank(), rule.constraints().stream()
-                        .filter(c -> c.position() < blocking).toList(), rangeField);
+                List<Constraint> used = rule.constraints().stream()
+                        .filter(c -> c.position() < blocking && c.field().equals(rangeField) && isNumericRange(c)).toList();
+                Interval interval = Interval.of(rule.rank(), used, rangeField);
+                used.forEach(c -> filedParts[rule.rank()] |= bit(c.position()));
                 byInterval.computeIfAbsent(rangeField, f -> new ArrayList<>()).add(interval);
-                filters[rule.rank()] = new Filter(rangeField, null, interval);
             } else {
                 unindexed.add(rule.rank());
             }
@@ -75,7 +82,7 @@ final class RuleIndex {
                 .map(e -> EqualityIndex.of(e.getKey(), e.getValue())).toArray(EqualityIndex[]::new);
         RangeIndex[] ranges = byInterval.entrySet().stream()
                 .map(e -> RangeIndex.of(e.getKey(), e.getValue())).toArray(RangeIndex[]::new);
-        return new RuleIndex(toArray(unindexed), equalities, ranges, filters);
+        return new RuleIndex(toArray(unindexed), equalities, ranges, filedParts);
     }
 
     /**
@@ -132,11 +139,11 @@ final class RuleIndex {
     /** Calls {@code visitor} with the rank of every rule that can match {@code fact}. */
     void forEachCandidate(Map<String, Object> fact, RankVisitor visitor) {
         for (int rank : unindexed) {
-            visitor.visit(rank);
+            visitor.visit(rank, false);
         }
         for (EqualityIndex index : equalities) {
             for (int rank : index.candidates(fact.get(index.field))) {
-                visitor.visit(rank);
+                visitor.visit(rank, true);
             }
         }
         for (RangeIndex index : ranges) {
@@ -144,17 +151,21 @@ final class RuleIndex {
         }
     }
 
-    /** Whether the constraint the rule is filed under can hold for this fact (re-evaluation after a change). */
-    boolean admits(int rank, Map<String, Object> fact) {
-        Filter filter = filters[rank];
-        if (filter == null) {
-            return true;
-        }
-        Object value = fact.get(filter.field);
-        if (filter.interval == null) {
-            return value != null && filter.key.equals(lookupKey(value));
-        }
-        return value != null && (!isNumber(value) || filter.interval.contains(value));
+    /**
+     * The condition parts of a rule the index checks when it lists the rule as a verified candidate, as a bit
+     * mask of part positions.
+     */
+    long filedParts(int rank) {
+        return filedParts[rank];
+    }
+
+    private static long bit(int position) {
+        return position < Long.SIZE ? 1L << position : 0;
+    }
+
+    /** The fields rules are filed under: a change to one of them changes which rules are candidates. */
+    Set<String> fields() {
+        return fields;
     }
 
     /**
@@ -198,11 +209,11 @@ final class RuleIndex {
     /** Receives rule ranks. */
     @FunctionalInterface
     interface RankVisitor {
-        void visit(int rank);
-    }
-
-    /** The constraint a rule is filed under: an equality key, or an interval. */
-    private record Filter(String field, Object key, Interval interval) {
+        /**
+         * @param verified whether the index checked the rule's filed tests (see {@link #filedParts}) for this
+         *                 fact, so that its evaluation can skip them
+         */
+        void visit(int rank, boolean verified);
     }
 
     /** The rules filed under equalities on one field, by constant. */
@@ -330,19 +341,19 @@ final class RuleIndex {
             }
             if (!isNumber(value)) {
                 for (int rank : allRanks) {
-                    visitor.visit(rank);
+                    visitor.visit(rank, false);
                 }
                 return;
             }
             visitBounded(value, visitor);
             for (int i = 0, end = countLowAtMost(openAbove, value); i < end; i++) {
                 if (openAbove[i].aboveLow(value)) {
-                    visitor.visit(openAbove[i].rank);
+                    visitor.visit(openAbove[i].rank, true);
                 }
             }
             for (int i = countHighBelow(openBelow, value); i < openBelow.length; i++) {
                 if (openBelow[i].belowHigh(value)) {
-                    visitor.visit(openBelow[i].rank);
+                    visitor.visit(openBelow[i].rank, true);
                 }
             }
         }
@@ -355,7 +366,7 @@ final class RuleIndex {
             boolean windowed = Double.isFinite(windowStart);
             for (int i = countLowAtMost(bounded, value) - 1; i >= 0 && (!windowed || boundedLows[i] >= windowStart); i--) {
                 if (bounded[i].contains(value)) {
-                    visitor.visit(bounded[i].rank);
+                    visitor.visit(bounded[i].rank, true);
                 }
             }
         }

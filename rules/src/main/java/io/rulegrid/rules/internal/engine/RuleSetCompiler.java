@@ -11,6 +11,7 @@ import io.rulegrid.rules.internal.lang.LangCompiler.CompiledAction;
 import io.rulegrid.rules.internal.lang.LangCompiler.CompiledCondition;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,8 +65,12 @@ public final class RuleSetCompiler {
             throw new RuleCompilationException(definition.name(), errors);
         }
         List<ConditionPart> shared = sharedParts(rules);
+        Map<String, Integer> slotOf = new HashMap<>();
+        for (int slot = 0; slot < shared.size(); slot++) {
+            slotOf.put(shared.get(slot).key(), slot);
+        }
         for (int rank = 0; rank < rules.length; rank++) {
-            rules[rank] = withSlots(rules[rank], shared);
+            rules[rank] = withSlots(rules[rank], slotOf);
         }
         return new CompiledRuleSet(definition, definition.limits(), rules, readers(rules), wholeFactReaders(rules),
                 groupMembers(rules, groups.size()), byName, SharedParts.of(shared));
@@ -90,11 +95,7 @@ public final class RuleSetCompiler {
         return List.copyOf(shared.values());
     }
 
-    private static CompiledRule withSlots(CompiledRule rule, List<ConditionPart> shared) {
-        Map<String, Integer> slotOf = new HashMap<>();
-        for (int slot = 0; slot < shared.size(); slot++) {
-            slotOf.put(shared.get(slot).key(), slot);
-        }
+    private static CompiledRule withSlots(CompiledRule rule, Map<String, Integer> slotOf) {
         int[] slots = rule.parts().stream().mapToInt(part -> slotOf.getOrDefault(part.key(), -1)).toArray();
         return new CompiledRule(rule.definition(), rule.rank(), rule.parts(), slots, rule.actions(), rule.reads(),
                 rule.constraints(), rule.changes(), rule.group());
@@ -122,26 +123,24 @@ public final class RuleSetCompiler {
                 condition.constraints(), Set.copyOf(changes), group);
     }
 
-    private static Map<String, int[]> readers(CompiledRule[] rules) {
-        Map<String, List<Integer>> readers = new HashMap<>();
+    private static Map<String, BitSet> readers(CompiledRule[] rules) {
+        Map<String, BitSet> readers = new HashMap<>();
         for (CompiledRule rule : rules) {
             for (String field : rule.reads()) {
-                readers.computeIfAbsent(field, f -> new ArrayList<>()).add(rule.rank());
+                readers.computeIfAbsent(field, f -> new BitSet(rules.length)).set(rule.rank());
             }
         }
-        Map<String, int[]> arrays = new HashMap<>();
-        readers.forEach((field, ranks) -> arrays.put(field, ranks.stream().mapToInt(Integer::intValue).toArray()));
-        return arrays;
+        return readers;
     }
 
-    private static int[] wholeFactReaders(CompiledRule[] rules) {
-        List<Integer> ranks = new ArrayList<>();
+    private static BitSet wholeFactReaders(CompiledRule[] rules) {
+        BitSet ranks = new BitSet(rules.length);
         for (CompiledRule rule : rules) {
             if (rule.readsWholeFact()) {
-                ranks.add(rule.rank());
+                ranks.set(rule.rank());
             }
         }
-        return ranks.stream().mapToInt(Integer::intValue).toArray();
+        return ranks;
     }
 
     private static int[][] groupMembers(CompiledRule[] rules, int groupCount) {

@@ -279,12 +279,13 @@ final class CodeGenerator {
     private static Code comparison(Binary node, Code left, Code right) {
         int at = node.at();
         String operator = node.operator();
+        int comparison = Values.comparison(operator);
         if (node.right() instanceof Literal literal && literal.value() instanceof Long constant) {
             long c = constant;
             return scope -> {
                 Object value = left.eval(scope);
                 if (value instanceof Long l) {
-                    return Values.holds(operator, Long.compare(l, c));
+                    return Values.holds(comparison, Long.compare(l, c));
                 }
                 return Values.compare(at, operator, value, constant);
             };
@@ -295,7 +296,7 @@ final class CodeGenerator {
                 Object value = left.eval(scope);
                 if (value instanceof Double d) {
                     double x = d;
-                    return Values.holds(operator, x < c ? -1 : x > c ? 1 : 0);
+                    return Values.holds(comparison, x < c ? -1 : x > c ? 1 : 0);
                 }
                 return Values.compare(at, operator, value, constant);
             };

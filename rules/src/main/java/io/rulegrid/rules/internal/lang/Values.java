@@ -25,6 +25,11 @@ final class Values {
     /** The one whole literal that is a Long only when negated: 9223372036854775808. */
     private static final BigDecimal LONG_MIN_MAGNITUDE = BigDecimal.valueOf(Long.MIN_VALUE).negate();
 
+    static final int LESS = 0;
+    static final int LESS_OR_EQUAL = 1;
+    static final int GREATER = 2;
+    static final int GREATER_OR_EQUAL = 3;
+
     private Values() {
     }
 
@@ -296,10 +301,24 @@ final class Values {
     }
 
     static boolean holds(String operator, int order) {
+        return holds(comparison(operator), order);
+    }
+
+    /** A comparison operator as a code for {@link #holds(int, int)}, so hot comparisons need no string switch. */
+    static int comparison(String operator) {
         return switch (operator) {
-            case "<" -> order < 0;
-            case "<=" -> order <= 0;
-            case ">" -> order > 0;
+            case "<" -> LESS;
+            case "<=" -> LESS_OR_EQUAL;
+            case ">" -> GREATER;
+            default -> GREATER_OR_EQUAL;
+        };
+    }
+
+    static boolean holds(int comparison, int order) {
+        return switch (comparison) {
+            case LESS -> order < 0;
+            case LESS_OR_EQUAL -> order <= 0;
+            case GREATER -> order > 0;
             default -> order >= 0;
         };
     }

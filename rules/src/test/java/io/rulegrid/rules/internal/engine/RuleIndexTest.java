@@ -28,7 +28,7 @@ class RuleIndexTest {
 
     private static List<String> candidates(CompiledRuleSet rules, String factJson) {
         List<String> visited = new ArrayList<>();
-        rules.index().forEachCandidate(Facts.parse(factJson), rank -> visited.add(rules.rules()[rank].name()));
+        rules.index().forEachCandidate(Facts.parse(factJson), (rank, verified) -> visited.add(rules.rules()[rank].name()));
         return visited;
     }
 
