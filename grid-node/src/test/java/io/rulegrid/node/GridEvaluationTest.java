@@ -242,6 +242,23 @@ class GridEvaluationTest {
     }
 
     @Test
+    void firstEvaluationAfterAHotDeployPassesTheDefaultBudget() {
+        // the default 50 ms budget: the MVEL-based engine spent it optimizing expressions on their first run
+        deploy("fresh.grl", """
+                ruleset "fresh"
+                rule "tier" salience 5 { when price > 20 && category == "books" then tier = "premium" }
+                rule "tags" no-loop { when tier != null then labels = [tier, sku.toUpperCase()] }
+                """);
+        IMap<String, HazelcastJsonValue> products = client.getMap("products");
+        products.set("fresh-1", new HazelcastJsonValue(Facts.toJson(product(12))));
+
+        EvaluationOutcome outcome = evaluate(products, "fresh-1", "fresh");
+
+        assertThat(outcome.result().fired()).containsExactly("tier", "tags");
+        assertThat(outcome.result().fact()).containsEntry("labels", List.of("premium", "P-12"));
+    }
+
+    @Test
     void rulesetThatDoesNotCompileIsRefusedAndTheActiveVersionStays() throws Exception {
         int v1 = deploy("tiers.grl", "ruleset \"tiers\"\nrule \"a\" { when true then tier = \"v1\" }");
         IExecutorService executor = client.getExecutorService(GridNames.EXECUTOR);
