@@ -276,36 +276,31 @@ final class ExpressionParser {
     }
 
     private Syntax or() {
-        int chainStart = depth;
-        Syntax left = and();
-        while (!atEnd() && (peek().isOperator("||") || peek().isIdentifier("or"))) {
-            Token operator = next();
-            link(operator);
-            left = new Binary(operator.start(), "||", left, and());
-        }
-        depth = chainStart;
-        return left;
+        return leftAssociative(this::and, Map.of("||", "||", "or", "||"));
     }
 
     private Syntax and() {
-        int chainStart = depth;
-        Syntax left = equality();
-        while (!atEnd() && (peek().isOperator("&&") || peek().isIdentifier("and"))) {
-            Token operator = next();
-            link(operator);
-            left = new Binary(operator.start(), "&&", left, equality());
-        }
-        depth = chainStart;
-        return left;
+        return leftAssociative(this::equality, Map.of("&&", "&&", "and", "&&"));
     }
 
     private Syntax equality() {
+        return leftAssociative(this::relation, Map.of("==", "==", "!=", "!="));
+    }
+
+    /**
+     * {@code operand (OPERATOR operand)*} as a left-deep tree; {@code operators} maps each operator as written
+     * (a symbol or a word) to the one the tree holds. Each link deepens the tree, so it counts as nesting.
+     */
+    private Syntax leftAssociative(java.util.function.Supplier<Syntax> operand, Map<String, String> operators) {
         int chainStart = depth;
-        Syntax left = relation();
-        while (!atEnd() && (peek().isOperator("==") || peek().isOperator("!="))) {
+        Syntax left = operand.get();
+        while (!atEnd() && operators.containsKey(peek().text())) {
             Token operator = next();
             link(operator);
-            left = new Binary(operator.start(), operator.text(), left, relation());
+            if (operator.isOperator("*") && !atEnd() && peek().isOperator("*") && peek().start() == operator.end()) {
+                throw fail(operator, "'**' is not supported; use Math.pow(a, b)");
+            }
+            left = new Binary(operator.start(), operators.get(operator.text()), left, operand.get());
         }
         depth = chainStart;
         return left;
@@ -339,30 +334,11 @@ final class ExpressionParser {
     }
 
     private Syntax additive() {
-        int chainStart = depth;
-        Syntax left = term();
-        while (!atEnd() && (peek().isOperator("+") || peek().isOperator("-"))) {
-            Token operator = next();
-            link(operator);
-            left = new Binary(operator.start(), operator.text(), left, term());
-        }
-        depth = chainStart;
-        return left;
+        return leftAssociative(this::term, Map.of("+", "+", "-", "-"));
     }
 
     private Syntax term() {
-        int chainStart = depth;
-        Syntax left = unary();
-        while (!atEnd() && (peek().isOperator("*") || peek().isOperator("/") || peek().isOperator("%"))) {
-            Token operator = next();
-            link(operator);
-            if (operator.isOperator("*") && !atEnd() && peek().isOperator("*") && peek().start() == operator.end()) {
-                throw fail(operator, "'**' is not supported; use Math.pow(a, b)");
-            }
-            left = new Binary(operator.start(), operator.text(), left, unary());
-        }
-        depth = chainStart;
-        return left;
+        return leftAssociative(this::unary, Map.of("*", "*", "/", "/", "%", "%"));
     }
 
     private Syntax unary() {
