@@ -31,6 +31,9 @@ public final class Facts {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
+    /** The most digits of a number in a fact (JSON text is held to the same by the parser). */
+    public static final int MAX_DIGITS = 1_000;
+
     /** The deepest nesting of a fact; deeper values are refused instead of exhausting the stack. */
     public static final int MAX_DEPTH = 500;
 
@@ -173,6 +176,10 @@ public final class Facts {
         }
         BigDecimal exact = number instanceof BigDecimal bd ? bd
                 : number instanceof BigInteger bi ? new BigDecimal(bi) : new BigDecimal(number.toString());
+        if (exact.precision() > MAX_DIGITS) {
+            throw new MalformedFactException("a number of " + exact.precision() + " digits is not accepted; at most "
+                    + MAX_DIGITS, null);
+        }
         if (exact.scale() <= 0) {
             try {
                 return exact.longValueExact();

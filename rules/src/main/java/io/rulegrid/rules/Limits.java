@@ -20,6 +20,9 @@ public record Limits(int firingLimit, Duration timeBudget, int maxString, int ma
     /** The longest time budget: an evaluation holds its partition's thread for that long at most. */
     public static final Duration MAX_TIME_BUDGET = Duration.ofMinutes(10);
 
+    /** The largest max-string, max-collection and max-outputs a ruleset may set: one evaluation's allocation budget. */
+    public static final int MAX_VALUE_SIZE = 16 << 20;
+
     /** The deepest nesting a ruleset may allow its values. */
     public static final int MAX_DEPTH = 256;
 
@@ -34,6 +37,9 @@ public record Limits(int firingLimit, Duration timeBudget, int maxString, int ma
         }
         positive("max-string", maxString);
         positive("max-collection", maxCollection);
+        atMost("max-string", maxString, MAX_VALUE_SIZE);
+        atMost("max-collection", maxCollection, MAX_VALUE_SIZE);
+        atMost("max-outputs", maxOutputs, MAX_VALUE_SIZE);
         positive("max-depth", maxDepth);
         if (maxDepth > MAX_DEPTH) {
             throw new IllegalArgumentException("max-depth is " + maxDepth + " but must be at most " + MAX_DEPTH);
@@ -57,6 +63,12 @@ public record Limits(int firingLimit, Duration timeBudget, int maxString, int ma
     /** These limits with other bounds on the values rules build. */
     public Limits withValueLimits(int string, int collection, int depth, int outputs) {
         return new Limits(firingLimit, timeBudget, string, collection, depth, outputs);
+    }
+
+    private static void atMost(String what, long value, long most) {
+        if (value > most) {
+            throw new IllegalArgumentException(what + " is " + value + " but must be at most " + most);
+        }
     }
 
     private static void positive(String what, long value) {

@@ -29,6 +29,10 @@ public final class RuleCompiler {
     }
 
     private static void checkLength(String sourceName, String text) {
+        if (sourceName == null || text == null) {
+            throw new IllegalArgumentException("a rule file needs a name and a text, but got "
+                    + (sourceName == null ? "no name" : "no text"));
+        }
         if (text.length() > MAX_FILE_LENGTH) {
             throw new RuleCompilationException(sourceName, List.of(new CompileError(sourceName, 1, 1, null,
                     "rule file of " + text.length() + " characters; at most " + MAX_FILE_LENGTH)));

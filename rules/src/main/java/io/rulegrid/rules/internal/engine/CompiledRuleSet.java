@@ -8,7 +8,6 @@ import io.rulegrid.rules.Ticker;
 
 import java.util.BitSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** An immutable compiled ruleset; all evaluation state lives in an {@link Evaluation}. */
@@ -57,7 +56,9 @@ final class CompiledRuleSet implements RuleSet {
 
     @Override
     public RuleSet withLimits(Limits newLimits) {
-        Objects.requireNonNull(newLimits, "limits");
+        if (newLimits == null) {
+            throw new IllegalArgumentException("limits must not be null");
+        }
         return new CompiledRuleSet(definition, newLimits, rules, readers, wholeFactReaders, groupMembers, byName,
                 sharedParts);
     }
@@ -73,8 +74,10 @@ final class CompiledRuleSet implements RuleSet {
 
     @Override
     public EvaluationResult evaluate(Map<String, Object> fact, Map<String, Object> input, Ticker ticker) {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(ticker, "ticker");
+        if (input == null || ticker == null) {
+            throw new IllegalArgumentException((input == null ? "input" : "ticker")
+                    + " must not be null; pass Map.of() for no input");
+        }
         return new Evaluation(this, fact, input, ticker).run();
     }
 

@@ -9,7 +9,6 @@ import io.rulegrid.rules.Ticker;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +82,12 @@ final class Evaluation {
             }
             reevaluate(rule, changed, firings);
         }
-        return result();
+        try {
+            return result();
+        } catch (BudgetExceededException e) {
+            throw new RuleEvaluationException(ruleSet.name(), null, null, e.getMessage() + " after " + firings
+                    + " firings", null);
+        }
     }
 
     private Set<String> fire(CompiledRule rule, int firings) {
@@ -98,6 +102,13 @@ final class Evaluation {
         fired.add(rule.name());
         if (rule.group() >= 0) {
             closeGroup(rule.group());
+        }
+        // remembered tests over anything the action wrote are forgotten, even where the new value compares
+        // equal: a test may read what equality ignores (a number's type, a field order)
+        if (rule.changesAnyField()) {
+            ruleSet.sharedParts().forgetAll(memory);
+        } else {
+            rule.changes().forEach(field -> ruleSet.sharedParts().forget(memory, field));
         }
         return changesNothing ? Set.of() : metered(rule, firings, () -> changedFields(rule, before));
     }
@@ -126,22 +137,24 @@ final class Evaluation {
         return before;
     }
 
-    /** The fields the firing changed: compared by deep equality with the snapshot. */
+    /**
+     * The fields the firing changed, in the fact's order (new fields in the order they were added): compared
+     * with the snapshot as JSON text would be.
+     */
     private Set<String> changedFields(CompiledRule rule, Map<String, Object> before) {
-        Set<String> keys = new HashSet<>(before.keySet());
-        if (rule.changesAnyField()) {
-            keys.addAll(working.keySet());
-        } else {
-            keys.addAll(rule.changes());
-        }
-        Set<String> changed = new HashSet<>();
-        for (String field : keys) {
-            if (before.containsKey(field) != working.containsKey(field)
-                    || !MeteredJson.equal(before.get(field), working.get(field), meter)) {
+        Set<String> changed = new LinkedHashSet<>();
+        for (String field : working.keySet()) {
+            if ((rule.changesAnyField() || rule.changes().contains(field))
+                    && !(before.containsKey(field) && MeteredJson.identical(before.get(field), working.get(field), meter))) {
                 changed.add(field);
-                touched.add(field);
             }
         }
+        for (String field : before.keySet()) {
+            if (!working.containsKey(field)) {
+                changed.add(field);
+            }
+        }
+        touched.addAll(changed);
         return changed;
     }
 
@@ -149,9 +162,7 @@ final class Evaluation {
         if (changed.isEmpty()) {
             return;
         }
-        for (String field : changed) {
-            ruleSet.sharedParts().forget(memory, field);
-        }
+
         BitSet affected = new BitSet(rules.length);
         for (String field : changed) {
             affected.or(ruleSet.readersOf(field));
@@ -253,9 +264,9 @@ final class Evaluation {
     private EvaluationResult result() {
         List<String> modified = new ArrayList<>();
         for (String field : touched) {
-            // not metered: the fields touched were compared within the budget already, each of bounded size
+            // as a firing's changes are: what differs in JSON text from the fact given
             if (initial.containsKey(field) != working.containsKey(field)
-                    || !Facts.deepEquals(initial.get(field), working.get(field))) {
+                    || !MeteredJson.identical(initial.get(field), working.get(field), meter)) {
                 modified.add(field);
             }
         }

@@ -66,6 +66,18 @@ public final class Meter {
         charge(units / 16 + 1);
     }
 
+    /**
+     * Checks that a value of {@code units} could still be created, before it is built.
+     *
+     * @throws BudgetExceededException when it would pass the allocation budget
+     */
+    public void checkAllocation(long units) {
+        if (allocated + units > MAX_ALLOCATION) {
+            throw new BudgetExceededException("allocation budget of " + MAX_ALLOCATION
+                    + " characters and elements exceeded (values built in one evaluation)");
+        }
+    }
+
     /** @throws BudgetExceededException when the time budget has run out */
     void checkTime() {
         if (ticker.nanoTime() - deadlineNanos > 0) {

@@ -3,8 +3,11 @@ package io.rulegrid.rules.internal.engine;
 import java.math.BigDecimal;
 
 /**
- * The exact order of JSON numbers of any type ({@code Long}, {@code Double}, {@code BigDecimal}): a double
- * compares by its value against a long, and by its shortest decimal text against a decimal.
+ * The order of JSON numbers of any type ({@code Long}, {@code Double}, {@code BigDecimal}), total and
+ * transitive: a double with a fraction stands for its shortest decimal text (so {@code 0.1 == 0.1B}), a whole
+ * double for its exact value (all doubles from 2^53 up are whole, and their shortest text is not their value:
+ * 2^60 reads 1152921504606846980). No whole number lies between a fractional double and its shortest text,
+ * so this agrees with the exact comparison of longs and doubles.
  */
 public final class NumberOrder {
 
@@ -29,7 +32,7 @@ public final class NumberOrder {
         return decimal(a).compareTo(decimal(b));
     }
 
-    /** A number as a decimal; a double by its shortest decimal text, so 0.1 is 0.1. */
+    /** A number as a decimal: a fractional double by its shortest decimal text (0.1 is 0.1), a whole one exactly. */
     public static BigDecimal decimal(Object number) {
         if (number instanceof BigDecimal d) {
             return d;
@@ -37,7 +40,8 @@ public final class NumberOrder {
         if (number instanceof Long l) {
             return BigDecimal.valueOf(l);
         }
-        return BigDecimal.valueOf((Double) number);
+        double d = (Double) number;
+        return d == Math.rint(d) ? new BigDecimal(d) : BigDecimal.valueOf(d);
     }
 
     private static int compareLongDouble(long x, double y) {

@@ -188,11 +188,13 @@ final class RuleIndex {
             return 0L;
         }
         decimal = decimal.stripTrailingZeros();
-        if (decimal.scale() <= 0 && decimal.compareTo(LONG_MIN) >= 0 && decimal.compareTo(LONG_MAX) <= 0) {
+        boolean whole = decimal.scale() <= 0;
+        if (whole && decimal.compareTo(LONG_MIN) >= 0 && decimal.compareTo(LONG_MAX) <= 0) {
             return decimal.longValueExact();
         }
+        // the double this decimal equals under NumberOrder, if any: exactly for whole numbers, by text otherwise
         double x = decimal.doubleValue();
-        if (!Double.isInfinite(x) && BigDecimal.valueOf(x).compareTo(decimal) == 0) {
+        if (!Double.isInfinite(x) && NumberOrder.decimal(x).compareTo(decimal) == 0 && (x == Math.rint(x)) == whole) {
             return x;
         }
         return decimal;

@@ -46,6 +46,11 @@ final class SharedParts {
         return count;
     }
 
+    /** Forgets every remembered value. */
+    void forgetAll(byte[] memory) {
+        java.util.Arrays.fill(memory, (byte) 0);
+    }
+
     /** Forgets the remembered values that read {@code field}. */
     void forget(byte[] memory, String field) {
         for (int slot : slotsReading.getOrDefault(field, NONE)) {

@@ -271,7 +271,7 @@ final class CodeGenerator {
                 };
             default:
                 char arithmetic = operator.charAt(0);
-                return scope -> Values.arithmetic(at, arithmetic, left.eval(scope), right.eval(scope));
+                return scope -> Values.arithmetic(at, arithmetic, left.eval(scope), right.eval(scope), scope.meter());
         }
     }
 
@@ -540,15 +540,15 @@ final class CodeGenerator {
             return scope -> null;
         }
         Long delta = node.delta();
-        Code store = store(node.target(), at, (old, scope) -> Values.arithmetic(at, '+', old, delta), null);
+        Code store = store(node.target(), at, (old, scope) -> Values.arithmetic(at, '+', old, delta, scope.meter()), null);
         if (node.prefix()) {
             return store;
         }
-        return scope -> Values.arithmetic(at, '-', store.eval(scope), delta);
+        return scope -> Values.arithmetic(at, '-', store.eval(scope), delta, scope.meter());
     }
 
     private static Object combine(int at, char operator, Object old, Object operand, Meter meter) {
-        return operator == '+' ? Values.plus(at, old, operand, meter) : Values.arithmetic(at, operator, old, operand);
+        return operator == '+' ? Values.plus(at, old, operand, meter) : Values.arithmetic(at, operator, old, operand, meter);
     }
 
     /** How a compound assignment computes the new value from the old one. */

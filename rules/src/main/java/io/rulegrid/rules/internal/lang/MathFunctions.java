@@ -90,8 +90,14 @@ final class MathFunctions {
             throw new EvalException(at, "Math.round() of " + d);
         }
         // half up towards positive infinity, as Math.round does for doubles: -2.5 rounds to -2
-        BigDecimal rounded = a instanceof Double d ? BigDecimal.valueOf(Math.floor(d + 0.5))
-                : ((BigDecimal) a).add(HALF).setScale(0, RoundingMode.FLOOR);
+        if (a instanceof Double d) {
+            double x = d;
+            if (Math.abs(x) >= 0x1p63) {
+                throw new EvalException(at, "Math.round(" + a + ") does not fit a Long");
+            }
+            return Math.round(x);
+        }
+        BigDecimal rounded = ((BigDecimal) a).add(HALF).setScale(0, RoundingMode.FLOOR);
         try {
             return rounded.longValueExact();
         } catch (ArithmeticException e) {

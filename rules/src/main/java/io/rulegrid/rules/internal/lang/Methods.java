@@ -73,7 +73,7 @@ final class Methods {
             }
             if (receiver instanceof BigDecimal d && DECIMAL.contains(name)) {
                 try {
-                    return decimal(at, Values.checkDecimal(at, d), name, signature, args);
+                    return decimal(at, Values.checkDecimal(at, d), name, signature, args, meter);
                 } catch (ArithmeticException e) {
                     throw new EvalException(at, name + "() cannot compute this: " + e.getMessage());
                 }
@@ -119,6 +119,12 @@ final class Methods {
     // ---------------------------------------------------------------- String
 
     private static Object string(int at, String s, String name, String signature, Object[] args, Meter meter) {
+        // comparisons, trims and scans read the whole string (or argument) at worst
+        long length = s.length();
+        for (Object arg : args) {
+            length += arg instanceof String text ? text.length() : 0;
+        }
+        meter.charge(length / 64);
         switch (signature) {
             case "length/0":
                 return (long) s.length();
@@ -161,9 +167,9 @@ final class Methods {
             case "toLowerCase/0":
                 return checked(at, s.toLowerCase(Locale.ROOT), meter);
             case "trim/0":
-                return s.trim();
+                return checked(at, s.trim(), meter);
             case "strip/0":
-                return s.strip();
+                return checked(at, s.strip(), meter);
             case "replace/2":
                 return TextSearch.replace(at, s, text(at, args[0], name), text(at, args[1], name), meter);
             case "split/1":
@@ -210,7 +216,7 @@ final class Methods {
             case "longValue/0":
                 return ((Number) n).longValue();
             case "doubleValue/0":
-                return ((Number) n).doubleValue();
+                return Values.finite(at, "doubleValue()", ((Number) n).doubleValue());
             case "abs/0":
                 return MathFunctions.abs(at, n);
             case "negate/0":
@@ -231,18 +237,18 @@ final class Methods {
         }
     }
 
-    private static Object decimal(int at, BigDecimal d, String name, String signature, Object[] args) {
+    private static Object decimal(int at, BigDecimal d, String name, String signature, Object[] args, Meter meter) {
         switch (signature) {
             case "add/1":
-                return Values.arithmetic(at, '+', d, numberArg(at, args[0], name));
+                return Values.arithmetic(at, '+', d, numberArg(at, args[0], name), meter);
             case "subtract/1":
-                return Values.arithmetic(at, '-', d, numberArg(at, args[0], name));
+                return Values.arithmetic(at, '-', d, numberArg(at, args[0], name), meter);
             case "multiply/1":
-                return Values.arithmetic(at, '*', d, numberArg(at, args[0], name));
+                return Values.arithmetic(at, '*', d, numberArg(at, args[0], name), meter);
             case "divide/1":
-                return Values.arithmetic(at, '/', d, Values.decimal(numberArg(at, args[0], name)));
+                return Values.arithmetic(at, '/', d, Values.decimal(numberArg(at, args[0], name)), meter);
             case "remainder/1":
-                return Values.arithmetic(at, '%', d, Values.decimal(numberArg(at, args[0], name)));
+                return Values.arithmetic(at, '%', d, Values.decimal(numberArg(at, args[0], name)), meter);
             case "max/1":
                 return Values.compareNumbers(d, numberArg(at, args[0], name)) >= 0 ? d : Values.decimal(args[0]);
             case "min/1":
@@ -360,11 +366,13 @@ final class Methods {
             }
             case "add/1":
                 Values.checkSize(at, list.size() + 1L, meter);
+                meter.allocate(1);
                 list.add(Values.stored(at, args[0], meter));
                 return true;
             case "add/2": {
                 int i = bound(at, args[0], list.size(), name);
                 Values.checkSize(at, list.size() + 1L, meter);
+                meter.allocate(1);
                 list.add(i, Values.stored(at, args[1], meter));
                 return true;
             }
@@ -442,6 +450,7 @@ final class Methods {
                 if (!map.containsKey(key)) {
                     Values.checkSize(at, map.size() + 1L, meter);
                 }
+                meter.allocate(1);
                 return map.put(key, Values.stored(at, args[1], meter));
             }
             case "putAll/1": {

@@ -1,11 +1,11 @@
 package io.rulegrid.rules.internal.lang;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.rulegrid.rules.internal.engine.Meter;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +26,7 @@ final class Regexes {
     private static final int CACHE_SIZE = 512;
 
     private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern COUNTED_REPETITION = java.util.regex.Pattern.compile("\\{([0-9, ]+)}");
 
     private Regexes() {
     }
@@ -66,70 +67,32 @@ final class Regexes {
 
     /** Charges a match before it runs, and refuses one that would take too long to be cut off by the budget. */
     private static void chargeMatch(int at, String input, String regex, Meter meter) {
-        long work = (long) (input.length() + 1) * programSize(regex);
+        chargeSearch(at, input.length(), regex, meter);
+    }
+
+    /** Charges a search over {@code length} characters: its work is at most length × program size. */
+    private static void chargeSearch(int at, int length, String regex, Meter meter) {
+        long work = (length + 1L) * programSize(regex);
         if (work > MAX_MATCH_WORK) {
-            throw new EvalException(at, "regular expression too costly for this input (" + input.length()
+            throw new EvalException(at, "regular expression too costly for this input (" + length
                     + " characters × about " + programSize(regex) + " instructions); shorten the text or the pattern");
         }
         meter.charge(work / 64 + 1);
     }
 
     /**
-     * The size of the program RE2 compiles a pattern to, estimated: one instruction per atom, with a group or
-     * atom followed by {@code {n}} or {@code {n,m}} counted that many times (nested repetitions multiply).
-     * Saturates well above {@link #MAX_PROGRAM}.
+     * The size of the program RE2 compiles a pattern to, bounded from above: the pattern's length times every
+     * counted repetition in it ({@code {n}}, {@code {n,m}}), as if each applied to the whole pattern. Crude,
+     * but it needs no second parser of RE2's syntax (quoting, classes, flags) to be safe: nested repetitions
+     * are what make programs large, and they multiply here too. Saturates above {@link #MAX_PROGRAM}.
      */
     static int programSize(String regex) {
-        java.util.ArrayDeque<long[]> groups = new java.util.ArrayDeque<>();
-        groups.push(new long[] {0});
-        long last = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            long atom;
-            if (c == '\\') {
-                i++;
-                atom = 1;
-            } else if (c == '[') {
-                i = classEnd(regex, i);
-                atom = 1;
-            } else if (c == '(') {
-                groups.push(new long[] {0});
-                last = 0;
-                continue;
-            } else if (c == ')' && groups.size() > 1) {
-                atom = groups.pop()[0] + 1;
-            } else if (c == '{' && last > 0) {
-                int close = regex.indexOf('}', i);
-                long count = close < 0 ? 1 : largestCount(regex.substring(i + 1, close));
-                if (close >= 0) {
-                    i = close;
-                }
-                long[] top = groups.peek();
-                top[0] = Math.min(1L << 40, top[0] - last + last * Math.max(1, count));
-                last = 0;
-                continue;
-            } else {
-                atom = 1;
-            }
-            groups.peek()[0] = Math.min(1L << 40, groups.peek()[0] + atom);
-            last = atom;
+        long size = regex.length() + 1L;
+        java.util.regex.Matcher counts = COUNTED_REPETITION.matcher(regex);
+        while (counts.find() && size <= MAX_PROGRAM) {
+            size *= largestCount(counts.group(1));
         }
-        long total = 0;
-        for (long[] group : groups) {
-            total = Math.min(1L << 40, total + group[0]);
-        }
-        return (int) Math.min(Integer.MAX_VALUE, total);
-    }
-
-    private static int classEnd(String regex, int open) {
-        for (int i = open + 1; i < regex.length(); i++) {
-            if (regex.charAt(i) == '\\') {
-                i++;
-            } else if (regex.charAt(i) == ']' && i > open + 1) {
-                return i;
-            }
-        }
-        return regex.length();
+        return (int) Math.min(size, MAX_PROGRAM + 1L);
     }
 
     private static long largestCount(String bounds) {
@@ -144,13 +107,37 @@ final class Regexes {
         return largest;
     }
 
-    /** Splits as {@link String#split(String)} does: trailing empty strings are dropped. */
+    /**
+     * Splits as {@link String#split(String)} does: no leading empty string for a match of nothing at the start,
+     * trailing empty strings dropped. Each search is charged for the text it may scan, so a pattern that scans
+     * to the end from every position is cut off by the budget.
+     */
     static List<Object> split(int at, String input, String regex, Meter meter) {
-        Pattern pattern = compile(at, regex);
-        chargeMatch(at, input, regex, meter);
-        String[] parts = pattern.split(input);
-        Values.checkSize(at, parts.length, meter);
-        meter.allocate(input.length() + parts.length);
-        return new ArrayList<>(Arrays.asList((Object[]) parts));
+        Matcher matcher = compile(at, regex).matcher(input);
+        List<Object> parts = new ArrayList<>();
+        int from = 0;
+        int searchFrom = 0;
+        while (true) {
+            chargeSearch(at, input.length() - searchFrom, regex, meter);
+            if (!matcher.find()) {
+                break;
+            }
+            searchFrom = matcher.end();
+            if (matcher.end() == 0) {
+                continue;
+            }
+            parts.add(input.substring(from, matcher.start()));
+            Values.checkSize(at, parts.size(), meter);
+            from = matcher.end();
+        }
+        parts.add(input.substring(from));
+        while (parts.size() > 1 && ((String) parts.get(parts.size() - 1)).isEmpty()) {
+            parts.remove(parts.size() - 1);
+        }
+        if (parts.size() == 1 && ((String) parts.get(0)).isEmpty() && !input.isEmpty()) {
+            parts.clear();
+        }
+        meter.allocate(input.length() + parts.size());
+        return parts;
     }
 }

@@ -37,8 +37,8 @@ final class TextSearch {
             return text.lastIndexOf(pattern);
         }
         meter.allocate((long) text.length() + pattern.length());
-        String reversedText = new StringBuilder(text).reverse().toString();
-        String reversedPattern = new StringBuilder(pattern).reverse().toString();
+        String reversedText = reversed(text);
+        String reversedPattern = reversed(pattern);
         int found = knuthMorrisPratt(reversedText, reversedPattern, 0, meter);
         return found < 0 ? -1 : text.length() - found - pattern.length();
     }
@@ -62,6 +62,15 @@ final class TextSearch {
         Values.checkString(at, out.length(), meter);
         meter.allocate(out.length());
         return out.toString();
+    }
+
+    /** The chars in reverse order; unlike StringBuilder.reverse, surrogate pairs are not kept together. */
+    private static String reversed(String text) {
+        char[] chars = new char[text.length()];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = text.charAt(chars.length - 1 - i);
+        }
+        return new String(chars);
     }
 
     private static int knuthMorrisPratt(String text, String pattern, int from, Meter meter) {

@@ -121,7 +121,7 @@ final class Values {
             meter.allocate(out.length());
             return out.toString();
         }
-        return arithmetic(at, '+', a, b);
+        return arithmetic(at, '+', a, b, meter);
     }
 
     /**
@@ -129,7 +129,6 @@ final class Values {
      * {@code {k=v}}), failing as soon as the text would pass max-string, before it is built.
      */
     static void text(int at, Object value, StringBuilder out, Meter meter) {
-        int limit = meter.limits().maxString();
         if (value instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
@@ -157,7 +156,7 @@ final class Values {
         checkString(at, out.length(), meter);
     }
 
-    static Object arithmetic(int at, char operator, Object a, Object b) {
+    static Object arithmetic(int at, char operator, Object a, Object b, Meter meter) {
         if (a instanceof Long x && b instanceof Long y) {
             return longs(at, operator, x, y);
         }
@@ -165,7 +164,7 @@ final class Values {
             throw new EvalException(at, "'" + operator + "' needs numbers but got " + describe(a) + " and " + describe(b));
         }
         if (a instanceof BigDecimal || b instanceof BigDecimal) {
-            return decimals(at, operator, decimal(a), decimal(b));
+            return decimals(at, operator, decimal(a), decimal(b), meter);
         }
         double x = ((Number) a).doubleValue();
         double y = ((Number) b).doubleValue();
@@ -222,9 +221,11 @@ final class Values {
         }
     }
 
-    private static Object decimals(int at, char operator, BigDecimal x, BigDecimal y) {
+    private static Object decimals(int at, char operator, BigDecimal x, BigDecimal y, Meter meter) {
         checkDecimal(at, x);
         checkDecimal(at, y);
+        // the work of decimal arithmetic grows with the digits involved, the alignment of scales included
+        meter.charge((x.precision() + y.precision() + Math.abs((long) x.scale() - y.scale())) / 16 + 1);
         BigDecimal result;
         switch (operator) {
             case '+':
@@ -389,10 +390,12 @@ final class Values {
         }
     }
 
+    /** Checks a string about to be built against max-string and the evaluation's allocation budget. */
     static void checkString(int at, long length, Meter meter) {
         if (length > meter.limits().maxString()) {
             throw new EvalException(at, "string of " + length + " characters exceeds max-string "
                     + meter.limits().maxString());
         }
+        meter.checkAllocation(length);
     }
 }
