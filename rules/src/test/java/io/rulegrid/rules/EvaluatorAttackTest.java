@@ -518,18 +518,23 @@ class EvaluatorAttackTest {
     }
 
     /**
-     * Attack: {@code status > 3 && price == 10} with status "A" and price 5. Without the index the first conjunct
-     * fails ("cannot compare a String with a Long"); with it the rule is skipped because price != 10, and the
-     * evaluation succeeds. The index filters on a later conjunct, so it hides errors of earlier ones (RuleIndex's
-     * own doc says such rules must stay candidates so that the evaluation reports the error).
+     * Attack: {@code status > 3 && price == 10} with status "A" and price 5: the index filed the rule under the
+     * later equality and hid the error of the earlier comparison. Equality tests now go first in every
+     * condition, indexed or not (docs/rgl.md, 7), so both forms agree: no error while price != 10, the
+     * comparison's error once price == 10. A range test the index files under never comes after one that can fail.
      */
     @Test
-    void promise7_indexDoesNotHideTheErrorOfAnEarlierConjunct() {
+    void promise7_indexAgreesWithTheDocumentedOrderOfTests() {
         RuleSet indexed = untimed("rule \"r\" { when status > 3 && price == 10 then hit = true }");
-        RuleSet plain = untimed("rule \"r\" { when status > 3 && (price == 10) == true then hit = true }");
-        Map<String, Object> fact = fact("{\"status\":\"A\",\"price\":5}");
+        RuleSet plain = untimed("rule \"r\" { when (price == 10) == true && (status > 3) == true then hit = true }");
+        RuleSet rangeAfterAFallibleTest = untimed("rule \"r\" { when status > 3 && price > 10 then hit = true }");
 
-        assertThat(outcomeText(indexed, fact)).as("promise 7").isEqualTo(outcomeText(plain, fact));
+        for (String json : List.of("{\"status\":\"A\",\"price\":5}", "{\"status\":\"A\",\"price\":10}")) {
+            assertThat(outcomeText(indexed, fact(json))).as("promise 7: %s", json).isEqualTo(outcomeText(plain, fact(json)));
+        }
+        assertThat(outcomeText(indexed, fact("{\"status\":\"A\",\"price\":10}"))).contains("cannot compare");
+        assertThat(outcomeText(rangeAfterAFallibleTest, fact("{\"status\":\"A\",\"price\":5}")))
+                .contains("cannot compare");
     }
 
     /**

@@ -58,8 +58,7 @@ public final class LangCompiler {
                     "a condition must yield a boolean, but this one yields a " + type)));
             return null;
         }
-        List<Syntax> conjuncts = new ArrayList<>();
-        flatten(parsed.syntax(), conjuncts);
+        List<Syntax> conjuncts = equalitiesFirst(parsed.syntax());
         List<ConditionPart> parts = new ArrayList<>();
         if (conjuncts.size() == 1) {
             int at = parsed.syntax().at();
@@ -142,6 +141,28 @@ public final class LangCompiler {
             }
         }
         return List.copyOf(constraints);
+    }
+
+    /**
+     * The conjuncts of the condition's top-level {@code &&} chain, its tests {@code field == constant} first (in
+     * written order), then the others (in written order). An equality never fails, so it can go first; that
+     * makes it a discriminator wherever it is written (a fact of another kind fails it before a test such as
+     * {@code price < cost * 1.05} can fail on its missing fields), and the rule index, which answers these
+     * tests first, exact.
+     */
+    private static List<Syntax> equalitiesFirst(Syntax condition) {
+        List<Syntax> conjuncts = new ArrayList<>();
+        flatten(condition, conjuncts);
+        List<Syntax> ordered = new ArrayList<>();
+        List<Syntax> rest = new ArrayList<>();
+        for (Syntax conjunct : conjuncts) {
+            boolean equality = conjunct instanceof Binary test && test.operator().equals("==")
+                    && (fieldName(test.left()) != null && constant(test.right()) != null
+                    || fieldName(test.right()) != null && constant(test.left()) != null);
+            (equality ? ordered : rest).add(conjunct);
+        }
+        ordered.addAll(rest);
+        return ordered;
     }
 
     private static void flatten(Syntax node, List<Syntax> conjuncts) {

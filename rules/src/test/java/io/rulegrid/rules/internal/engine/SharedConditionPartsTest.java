@@ -28,8 +28,9 @@ class SharedConditionPartsTest {
         CompiledRule a = rules.rules()[0];
         CompiledRule b = rules.rules()[1];
         CompiledRule c = rules.rules()[2];
-        assertThat(a.slots()[0]).isEqualTo(b.slots()[1]).isEqualTo(c.slots()[0]).isNotNegative();
-        assertThat(a.slots()[1]).isEqualTo(b.slots()[0]).isNotNegative();
+        // equality tests come first in every condition: status == "ACTIVE" is part 0 of all three
+        assertThat(a.slots()[0]).isEqualTo(b.slots()[0]).isEqualTo(c.slots()[0]).isNotNegative();
+        assertThat(a.slots()[1]).isEqualTo(b.slots()[1]).isNotNegative();
         // stock > 1 and stock > 1.0 are different tests (a Long and a Double constant): not shared with c
         assertThat(a.slots()[2]).isEqualTo(-1);
     }
