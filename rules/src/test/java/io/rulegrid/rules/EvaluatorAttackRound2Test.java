@@ -1,24 +1,14 @@
 package io.rulegrid.rules;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -343,7 +333,7 @@ class EvaluatorAttackRound2Test {
      */
     @Test
     void promise4_regexProgramSizeIsBoundedWhateverItsQuoting() throws Exception {
-        Isolated.Report report = Isolated.run("regexQuoted", "128m");
+        ChildJvm.Report report = Isolated.run("regexQuoted", "128m");
 
         assertThat(report.outcome()).as("promise 3/4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
         assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(DEADLINE);
@@ -357,7 +347,7 @@ class EvaluatorAttackRound2Test {
      */
     @Test
     void promise4_stripAndTrimAreChargedToTheAllocationBudget() throws Exception {
-        Isolated.Report report = Isolated.run("strip", "256m");
+        ChildJvm.Report report = Isolated.run("strip", "256m");
 
         assertThat(report.outcome()).as("promise 4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
     }
@@ -371,7 +361,7 @@ class EvaluatorAttackRound2Test {
      */
     @Test
     void promise4_concatenationIsBoundedByTheAllocationBudgetWhateverMaxString() throws Exception {
-        Isolated.Report report = Isolated.run("concat", "256m");
+        ChildJvm.Report report = Isolated.run("concat", "256m");
 
         assertThat(report.outcome()).as("promise 4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
     }
@@ -562,57 +552,12 @@ class EvaluatorAttackRound2Test {
      */
     static final class Isolated {
 
-        record Report(String outcome, long evalMillis, String output) {
-        }
-
-        static Report run(String scenario, String heap) throws Exception {
-            String classpath = Stream.of(Isolated.class, RuleCompiler.class, ObjectMapper.class, JsonFactory.class,
-                            JsonProperty.class, YAMLFactory.class, org.yaml.snakeyaml.Yaml.class,
-                            com.google.re2j.Pattern.class)
-                    .map(c -> {
-                        try {
-                            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .distinct().collect(Collectors.joining(File.pathSeparator));
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx" + heap, "-Xss1m", "-XX:+UseSerialGC", "-cp", classpath,
-                    Isolated.class.getName(), scenario).redirectErrorStream(true).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                return new Report("TIMEOUT", Long.MAX_VALUE, "");
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String outcome = "NO OUTCOME";
-            long millis = Long.MAX_VALUE;
-            for (String line : output.split("\n")) {
-                if (line.startsWith("OUTCOME ")) {
-                    outcome = line.substring(8).trim();
-                } else if (line.startsWith("EVAL_MILLIS ")) {
-                    millis = Long.parseLong(line.substring(12).trim());
-                }
-            }
-            return new Report(outcome, millis, abbreviate(output));
+        static ChildJvm.Report run(String scenario, String heap) throws Exception {
+            return ChildJvm.run(Isolated.class, scenario, heap);
         }
 
         public static void main(String[] args) {
-            String scenario = args[0];
-            long start = System.nanoTime();
-            String outcome;
-            String message = "";
-            try {
-                runScenario(scenario);
-                outcome = "OK";
-            } catch (Throwable e) {
-                outcome = e.getClass().getName();
-                message = String.valueOf(e.getMessage());
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("OUTCOME " + outcome);
-            System.out.println("TOTAL_MILLIS " + millis);
-            System.out.println("MESSAGE " + (message.length() > 300 ? message.substring(0, 300) : message));
+            ChildJvm.report(() -> runScenario(args[0]));
         }
 
         /** Sets up outside the timing: builds the rules and data, and warms the engine up with a harmless evaluation. */
@@ -647,7 +592,7 @@ class EvaluatorAttackRound2Test {
             try {
                 rules.evaluate(fact, input);
             } finally {
-                System.out.println("EVAL_MILLIS " + (System.nanoTime() - start) / 1_000_000);
+                ChildJvm.evalMillis(start);
             }
         }
     }

@@ -1,26 +1,16 @@
 package io.rulegrid.rules;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -185,7 +175,7 @@ class EvaluatorAttackTest {
      */
     @Test
     void promise3_regexCompilationIsBoundedAndStoppedByTheTimeBudget() throws Exception {
-        Isolated.Report report = Isolated.run("regexCompile", "2g");
+        ChildJvm.Report report = Isolated.run("regexCompile", "2g");
 
         assertThat(report.outcome()).as("promise 3/4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
         assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(2 * 50 + 400);
@@ -215,7 +205,7 @@ class EvaluatorAttackTest {
      */
     @Test
     void promise3_plainTextOfAHugeFactDecimalIsBounded() throws Exception {
-        Isolated.Report report = Isolated.run("plainString", "512m");
+        ChildJvm.Report report = Isolated.run("plainString", "512m");
 
         assertThat(report.outcome()).as("promise 3/4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
         assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(2 * 50 + 400);
@@ -264,7 +254,7 @@ class EvaluatorAttackTest {
      */
     @Test
     void promise4_concatenatingALargeListDoesNotExhaustTheHeap() throws Exception {
-        Isolated.Report report = Isolated.run("concatList", "512m");
+        ChildJvm.Report report = Isolated.run("concatList", "512m");
 
         assertThat(report.outcome()).as("promise 4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
         assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(2 * 50 + 400);
@@ -278,7 +268,7 @@ class EvaluatorAttackTest {
      */
     @Test
     void promise4_oneEvaluationCannotExhaustTheHeap() throws Exception {
-        Isolated.Report report = Isolated.run("emitMemory", "512m");
+        ChildJvm.Report report = Isolated.run("emitMemory", "512m");
 
         assertThat(report.outcome()).as("promise 4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
     }
@@ -366,7 +356,7 @@ class EvaluatorAttackTest {
      */
     @Test
     void promise4_hugeRuleFileDoesNotExhaustTheHeap() throws Exception {
-        Isolated.Report report = Isolated.run("hugeFile", "128m");
+        ChildJvm.Report report = Isolated.run("hugeFile", "128m");
 
         assertThat(report.outcome()).as("promise 4: %s", report)
                 .isIn(RuleCompilationException.class.getName(), "OK");
@@ -730,57 +720,12 @@ class EvaluatorAttackTest {
      */
     static final class Isolated {
 
-        record Report(String outcome, long evalMillis, String output) {
-        }
-
-        static Report run(String scenario, String heap) throws Exception {
-            String classpath = Stream.of(Isolated.class, RuleCompiler.class, ObjectMapper.class, JsonFactory.class,
-                            JsonProperty.class, YAMLFactory.class, org.yaml.snakeyaml.Yaml.class,
-                            com.google.re2j.Pattern.class)
-                    .map(c -> {
-                        try {
-                            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .distinct().collect(Collectors.joining(File.pathSeparator));
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx" + heap, "-Xss1m", "-XX:+UseSerialGC", "-cp", classpath,
-                    Isolated.class.getName(), scenario).redirectErrorStream(true).start();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                return new Report("TIMEOUT", Long.MAX_VALUE, "");
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String outcome = "NO OUTCOME";
-            long millis = Long.MAX_VALUE;
-            for (String line : output.split("\n")) {
-                if (line.startsWith("OUTCOME ")) {
-                    outcome = line.substring(8).trim();
-                } else if (line.startsWith("EVAL_MILLIS ")) {
-                    millis = Long.parseLong(line.substring(12).trim());
-                }
-            }
-            return new Report(outcome, millis, abbreviate(output));
+        static ChildJvm.Report run(String scenario, String heap) throws Exception {
+            return ChildJvm.run(Isolated.class, scenario, heap);
         }
 
         public static void main(String[] args) {
-            String scenario = args[0];
-            long start = System.nanoTime();
-            String outcome;
-            String message = "";
-            try {
-                runScenario(scenario);
-                outcome = "OK";
-            } catch (Throwable e) {
-                outcome = e.getClass().getName();
-                message = String.valueOf(e.getMessage());
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("OUTCOME " + outcome);
-            System.out.println("TOTAL_MILLIS " + millis);
-            System.out.println("MESSAGE " + (message.length() > 300 ? message.substring(0, 300) : message));
+            ChildJvm.report(() -> runScenario(args[0]));
         }
 
         /**
@@ -820,7 +765,7 @@ class EvaluatorAttackTest {
                     try {
                         RuleCompiler.compile("huge.grl", text);
                     } finally {
-                        System.out.println("EVAL_MILLIS " + (System.nanoTime() - start) / 1_000_000);
+                        ChildJvm.evalMillis(start);
                     }
                 }
                 default -> throw new IllegalArgumentException(scenario);
@@ -832,7 +777,7 @@ class EvaluatorAttackTest {
             try {
                 rules.evaluate(fact, input);
             } finally {
-                System.out.println("EVAL_MILLIS " + (System.nanoTime() - start) / 1_000_000);
+                ChildJvm.evalMillis(start);
             }
         }
     }
