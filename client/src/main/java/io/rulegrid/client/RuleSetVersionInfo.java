@@ -1,6 +1,7 @@
 package io.rulegrid.client;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One deployed version of a ruleset.
@@ -12,7 +13,13 @@ import java.time.Instant;
  * @param checksum   SHA-256 of the rule file
  * @param deployedAt when it was deployed
  * @param source     the rule file's text
+ * @param problems   for the active version in {@link RuleSets#list()}: one line per member that does not have it
+ *                   in effect (it keeps its previous version), with why; empty otherwise
  */
 public record RuleSetVersionInfo(String name, int version, boolean active, String sourceName, String checksum,
-                                 Instant deployedAt, String source) {
+                                 Instant deployedAt, String source, List<String> problems) {
+
+    public RuleSetVersionInfo {
+        problems = List.copyOf(problems);
+    }
 }

@@ -1,11 +1,15 @@
 package io.rulegrid.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.RuleSetNotFoundException;
 import io.rulegrid.grid.RuleSetRecord;
 import io.rulegrid.grid.wire.DeployOutcome;
+import io.rulegrid.grid.wire.RegistryStatusTask;
 import io.rulegrid.grid.wire.RegistryTask;
 import io.rulegrid.rules.RuleCompiler;
 
@@ -14,12 +18,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The ruleset registry: deploy, list, history, activate. Rulesets are data; a change is in effect on
- * every member when the call returns, with no restart.
+ * every member when the call returns, with no restart, or the call fails naming the members that do not
+ * have it in effect ({@link io.rulegrid.grid.DeploymentIncompleteException}).
  */
 public final class RuleSets {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HazelcastInstance client;
 
@@ -57,15 +66,37 @@ public final class RuleSets {
         return new Deployment(outcome.name(), outcome.version());
     }
 
-    /** The active version of every deployed ruleset, by name. */
+    /**
+     * The active version of every deployed ruleset, by name, with the members that do not have it in effect
+     * (they cannot compile it and keep their previous version) and why.
+     */
     public List<RuleSetVersionInfo> list() {
+        Map<String, List<String>> problems = memberProblems();
         List<RuleSetVersionInfo> active = new ArrayList<>();
         for (HazelcastJsonValue json : client.<String, HazelcastJsonValue>getMap(GridNames.RULESETS_MAP).values()) {
             RuleSetRecord record = RuleSetRecord.fromJson(json);
-            record.version(0).ifPresent(v -> active.add(info(record, v)));
+            record.version(0).ifPresent(v -> active.add(info(record, v, problems.getOrDefault(record.name(), List.of()))));
         }
         active.sort(Comparator.comparing(RuleSetVersionInfo::name));
         return active;
+    }
+
+    /** Per ruleset, one line per member that does not have its recorded active version in effect. */
+    private Map<String, List<String>> memberProblems() {
+        Map<String, List<String>> problems = new TreeMap<>();
+        client.getExecutorService(GridNames.EXECUTOR).submitToAllMembers(new RegistryStatusTask())
+                .forEach((member, answer) -> {
+                    String json = Calls.await(answer, "read the registry status of member " + member.getAddress());
+                    try {
+                        Map<String, String> byRuleset = JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+                        byRuleset.forEach((ruleset, why) -> problems.computeIfAbsent(ruleset, r -> new ArrayList<>())
+                                .add("member " + member.getAddress() + ": " + why));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("member " + member.getAddress()
+                                + " answered an unreadable registry status: " + e.getOriginalMessage(), e);
+                    }
+                });
+        return problems;
     }
 
     /**
@@ -79,11 +110,11 @@ public final class RuleSets {
         if (record == null) {
             throw new RuleSetNotFoundException(name, 0);
         }
-        return record.versions().stream().map(v -> info(record, v)).toList();
+        return record.versions().stream().map(v -> info(record, v, List.of())).toList();
     }
 
-    private static RuleSetVersionInfo info(RuleSetRecord record, RuleSetRecord.Version v) {
+    private static RuleSetVersionInfo info(RuleSetRecord record, RuleSetRecord.Version v, List<String> problems) {
         return new RuleSetVersionInfo(record.name(), v.version(), v.version() == record.active(), v.sourceName(),
-                v.checksum(), Instant.ofEpochMilli(v.deployedAt()), v.source());
+                v.checksum(), Instant.ofEpochMilli(v.deployedAt()), v.source(), problems);
     }
 }

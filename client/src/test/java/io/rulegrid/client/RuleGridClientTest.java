@@ -65,6 +65,36 @@ class RuleGridClientTest {
     }
 
     @Test
+    void aVersionNoMemberCanCompileIsReportedPerMemberAndTheMembersKeepTheirVersion() {
+        grid.rulesets().deploy("kept.grl", "ruleset \"kept\" time-budget 10s\nrule \"a\" { when true then tier = \"v1\" }");
+        // a version written by a member of another build (a rolling upgrade gone wrong), which this build cannot compile
+        com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> registry =
+                grid.hazelcast().getMap(io.rulegrid.grid.GridNames.RULESETS_MAP);
+        io.rulegrid.grid.RuleSetRecord stored = io.rulegrid.grid.RuleSetRecord.fromJson(registry.get("kept"));
+        registry.set("kept", io.rulegrid.grid.RuleSetRecord.appended(stored, "kept", "kept.grl",
+                "ruleset \"kept\"\nrule \"a\" { when true then tier = newer syntax }", 0L).withActive(1).toJson());
+
+        assertThatThrownBy(() -> grid.rulesets().activate("kept", 2))
+                .isInstanceOfSatisfying(io.rulegrid.grid.DeploymentIncompleteException.class, e -> {
+                    assertThat(e.version()).isEqualTo(2);
+                    assertThat(e.memberProblems()).hasSize(3).allSatisfy(problem -> assertThat(problem)
+                            .startsWith("member [127.0.0.1]:").contains(": v2 does not compile on this member: kept.grl:2:"));
+                });
+        grid.facts("customers").put("kept-1", Map.of("name", "Ada"));
+        GridEvaluation evaluation = grid.evaluate("customers", "kept-1", "kept", Map.of());
+
+        assertThat(evaluation.resultOrThrow().fact()).containsEntry("tier", "v1");
+        assertThat(grid.rulesets().list()).filteredOn(info -> info.name().equals("kept")).singleElement()
+                .satisfies(info -> {
+                    assertThat(info.version()).isEqualTo(2);
+                    assertThat(info.problems()).hasSize(3)
+                            .allSatisfy(problem -> assertThat(problem).contains("v2 does not compile on this member"));
+                });
+        assertThat(grid.rulesets().list()).filteredOn(info -> info.name().equals("orders")).singleElement()
+                .satisfies(info -> assertThat(info.problems()).isEmpty());
+    }
+
+    @Test
     void factsArePutReadAndDeleted() {
         FactStore customers = grid.facts("customers");
         customers.put("c-1", Map.of("name", "Ada", "tier", "GOLD"));

@@ -27,14 +27,24 @@ public interface MemberEngine {
     /** Records a failed evaluation in the metrics. */
     void failed(String ruleset, String rule);
 
-    /** Compiles and stores a new version of a ruleset and makes it active on every member. */
+    /**
+     * Compiles and stores a new version of a ruleset and makes it active on every member; the outcome names the
+     * members that do not have it in effect.
+     */
     DeployOutcome deploy(String sourceName, String source);
 
     /** Makes an existing version active on every member. */
     DeployOutcome activate(String name, int version);
 
-    /** Reloads a ruleset record from the registry map into this member's cache. */
-    void refresh(String name);
+    /**
+     * Reloads a ruleset record from the registry map into this member's cache.
+     *
+     * @return {@code ""} when this member has the record's active version in effect, else why not
+     */
+    String refresh(String name);
+
+    /** The rulesets this member does not have in effect as recorded, and why, as a JSON object by ruleset. */
+    String registryProblems();
 
     /**
      * Evaluates a ruleset over every fact of a namespace that matches a predicate, each on its owner. Runs on the

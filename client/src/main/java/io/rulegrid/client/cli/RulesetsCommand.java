@@ -22,10 +22,12 @@ final class RulesetsCommand {
         for (RuleSetVersionInfo v : versions) {
             out.printf("%-24s %8d %-7s %-24s %-20s %.12s%n", v.name(), v.version(), v.active() ? "yes" : "", v.sourceName(),
                     v.deployedAt().toString().substring(0, 19), v.checksum());
+            v.problems().forEach(problem -> out.printf("  not in effect on %s%n", problem));
         }
     }
 
-    @Command(name = "list", description = "The active version of every ruleset.")
+    @Command(name = "list", description = "The active version of every ruleset, and the members that do not have it"
+            + " in effect.")
     static final class ListCommand implements Runnable {
         @Spec
         CommandSpec spec;

@@ -3,6 +3,7 @@ package io.rulegrid.grid.wire;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.rulegrid.grid.DeploymentIncompleteException;
 import io.rulegrid.grid.RuleSetNotFoundException;
 import io.rulegrid.rules.CompileError;
 import io.rulegrid.rules.RuleCompilationException;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * The result of a deploy or an activation: the ruleset and its now active version, or why not (compile
- * errors, or a version that does not exist).
+ * errors, a version that does not exist, or members that do not have it in effect, each with the reason).
  */
 public final class DeployOutcome implements IdentifiedDataSerializable {
 
@@ -21,6 +22,7 @@ public final class DeployOutcome implements IdentifiedDataSerializable {
     private int version;
     private int missingVersion;
     private List<CompileError> errors = List.of();
+    private List<String> memberProblems = List.of();
 
     DeployOutcome() {
     }
@@ -44,6 +46,15 @@ public final class DeployOutcome implements IdentifiedDataSerializable {
         return outcome;
     }
 
+    /** This outcome, noting the members that do not have the version in effect and why. */
+    public DeployOutcome withMemberProblems(List<String> problems) {
+        DeployOutcome outcome = deployed(name, version);
+        outcome.missingVersion = missingVersion;
+        outcome.errors = errors;
+        outcome.memberProblems = List.copyOf(problems);
+        return outcome;
+    }
+
     public String name() {
         return name;
     }
@@ -53,6 +64,7 @@ public final class DeployOutcome implements IdentifiedDataSerializable {
      *
      * @throws RuleCompilationException if the member refused the ruleset
      * @throws RuleSetNotFoundException if the version to activate does not exist
+     * @throws DeploymentIncompleteException if the version is stored but some member does not have it in effect
      */
     public int version() {
         if (!errors.isEmpty()) {
@@ -60,6 +72,9 @@ public final class DeployOutcome implements IdentifiedDataSerializable {
         }
         if (missingVersion != 0) {
             throw new RuleSetNotFoundException(name, missingVersion);
+        }
+        if (!memberProblems.isEmpty()) {
+            throw new DeploymentIncompleteException(name, version, memberProblems);
         }
         return version;
     }
@@ -77,6 +92,10 @@ public final class DeployOutcome implements IdentifiedDataSerializable {
             out.writeString(e.rule());
             out.writeString(e.message());
         }
+        out.writeInt(memberProblems.size());
+        for (String problem : memberProblems) {
+            out.writeString(problem);
+        }
     }
 
     @Override
@@ -90,6 +109,12 @@ public final class DeployOutcome implements IdentifiedDataSerializable {
             read.add(new CompileError(in.readString(), in.readInt(), in.readInt(), in.readString(), in.readString()));
         }
         errors = List.copyOf(read);
+        int problems = in.readInt();
+        List<String> readProblems = new ArrayList<>(problems);
+        for (int i = 0; i < problems; i++) {
+            readProblems.add(in.readString());
+        }
+        memberProblems = List.copyOf(readProblems);
     }
 
     @Override

@@ -6,8 +6,11 @@ import io.rulegrid.grid.MemberEngine;
 
 import java.io.IOException;
 
-/** Makes one member reload (and compile) a ruleset's record; sent to every member after a registry change. */
-public final class RefreshTask extends MemberTask<Boolean> {
+/**
+ * Makes one member reload (and compile) a ruleset's record; sent to every member after a registry change.
+ * Answers {@code ""} when the member has the record's active version in effect, else why not.
+ */
+public final class RefreshTask extends MemberTask<String> {
 
     private String name;
 
@@ -19,9 +22,8 @@ public final class RefreshTask extends MemberTask<Boolean> {
     }
 
     @Override
-    Boolean run(MemberEngine engine) {
-        engine.refresh(name);
-        return Boolean.TRUE;
+    String run(MemberEngine engine) {
+        return engine.refresh(name);
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class WireTypes implements DataSerializableFactory {
     static final int STATS_TASK = 9;
     static final int STATS_SNAPSHOT = 10;
     static final int REGISTRY_UPDATE = 11;
+    static final int REGISTRY_STATUS_TASK = 12;
 
     /** Registers RuleGrid's wire types on a member's or a client's serialization config. */
     public static SerializationConfig register(SerializationConfig config) {
@@ -45,6 +46,7 @@ public final class WireTypes implements DataSerializableFactory {
             case STATS_TASK -> new StatsTask();
             case STATS_SNAPSHOT -> new StatsSnapshot();
             case REGISTRY_UPDATE -> new RegistryUpdate();
+            case REGISTRY_STATUS_TASK -> new RegistryStatusTask();
             default -> throw new IllegalArgumentException("unknown RuleGrid wire type " + typeId
                     + "; is this member or client of an older RuleGrid build?");
         };

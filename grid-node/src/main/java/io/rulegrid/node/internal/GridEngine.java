@@ -1,5 +1,7 @@
 package io.rulegrid.node.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -48,6 +52,7 @@ import java.util.concurrent.TimeoutException;
 public final class GridEngine implements MemberEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridEngine.class);
+    private static final ObjectMapper PROBLEMS_JSON = new ObjectMapper();
 
     /** How long a registry change waits for every member to have it in effect. */
     private static final long REFRESH_TIMEOUT_SECONDS = 60;
@@ -96,9 +101,10 @@ public final class GridEngine implements MemberEngine {
         }
         String name = compiled.name();
         int version = registry().executeOnKey(name, RegistryUpdate.append(sourceName, source, System.currentTimeMillis()));
-        refreshEverywhere(name);
-        LOG.info("deployed ruleset \"{}\" v{} ({} rules)", name, version, compiled.definition().rules().size());
-        return DeployOutcome.deployed(name, version);
+        List<String> problems = refreshEverywhere(name);
+        LOG.info("deployed ruleset \"{}\" v{} ({} rules){}", name, version, compiled.definition().rules().size(),
+                problems.isEmpty() ? "" : "; not in effect on: " + problems);
+        return DeployOutcome.deployed(name, version).withMemberProblems(problems);
     }
 
     @Override
@@ -107,18 +113,28 @@ public final class GridEngine implements MemberEngine {
         if (active == RegistryUpdate.NO_SUCH_VERSION) {
             return DeployOutcome.notFound(name, version);
         }
-        refreshEverywhere(name);
-        LOG.info("activated ruleset \"{}\" v{}", name, active);
-        return DeployOutcome.deployed(name, active);
+        List<String> problems = refreshEverywhere(name);
+        LOG.info("activated ruleset \"{}\" v{}{}", name, active, problems.isEmpty() ? "" : "; not in effect on: " + problems);
+        return DeployOutcome.deployed(name, active).withMemberProblems(problems);
     }
 
     @Override
-    public void refresh(String name) {
+    public String refresh(String name) {
         HazelcastJsonValue json = registry().get(name);
         if (json == null) {
             cache.remove(name);
-        } else {
-            install(json);
+            return "";
+        }
+        String problem = install(json).problem();
+        return problem == null ? "" : problem;
+    }
+
+    @Override
+    public String registryProblems() {
+        try {
+            return PROBLEMS_JSON.writeValueAsString(cache.problems());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("registry problems cannot be written as JSON", e);
         }
     }
 
@@ -169,33 +185,41 @@ public final class GridEngine implements MemberEngine {
         return instance.getMap(GridNames.RULESETS_MAP);
     }
 
-    private void install(HazelcastJsonValue json) {
-        RuleSetRecord record = RuleSetRecord.fromJson(json);
-        try {
-            cache.install(record);
-        } catch (RuleGridException e) {
-            // a record this build cannot compile stays out of the cache; evaluations of it fail with "not deployed"
-            LOG.error("ruleset \"{}\" v{} does not compile on this member: {}", record.name(), record.active(),
-                    e.getMessage());
+    /** Installs a record: compiled first, then in effect; a version this member cannot compile is logged and kept out. */
+    private RuleSetCache.Entry install(HazelcastJsonValue json) {
+        RuleSetCache.Entry entry = cache.install(RuleSetRecord.fromJson(json));
+        if (entry.problem() != null) {
+            LOG.error("ruleset \"{}\": {}{}", entry.record().name(), entry.problem(), entry.active() == null ? ""
+                    : "; v" + entry.active().version() + " stays in effect on this member");
         }
+        return entry;
     }
 
-    /** Returns once every member has the ruleset's latest record in effect. */
-    private void refreshEverywhere(String name) {
+    /**
+     * Returns once every member has loaded the ruleset's latest record: one line per member that does not
+     * have its active version in effect (it cannot compile it, left, or did not answer in time), with why.
+     */
+    private List<String> refreshEverywhere(String name) {
         IExecutorService executor = instance.getExecutorService(GridNames.REFRESH_EXECUTOR);
-        Map<Member, Future<Boolean>> refreshed = executor.submitToAllMembers(new RefreshTask(name));
-        for (Map.Entry<Member, Future<Boolean>> entry : refreshed.entrySet()) {
+        Map<Member, Future<String>> refreshed = executor.submitToAllMembers(new RefreshTask(name));
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<Member, Future<String>> entry : refreshed.entrySet()) {
+            String member = "member " + entry.getKey().getAddress();
             try {
-                entry.getValue().get(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                String problem = entry.getValue().get(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                if (!problem.isEmpty()) {
+                    problems.add(member + ": " + problem);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while member " + entry.getKey() + " loads ruleset \""
-                        + name + "\"", e);
-            } catch (ExecutionException | TimeoutException e) {
-                // the member left or is stuck: it loads the registry when it (re)joins, so the change stands
-                LOG.warn("member {} did not confirm ruleset \"{}\": {}", entry.getKey(), name, e.toString());
+                throw new IllegalStateException("interrupted while " + member + " loads ruleset \"" + name + "\"", e);
+            } catch (ExecutionException e) {
+                problems.add(member + ": did not load it: " + (e.getCause() == null ? e : e.getCause()));
+            } catch (TimeoutException e) {
+                problems.add(member + ": did not confirm within " + REFRESH_TIMEOUT_SECONDS + " s");
             }
         }
+        return List.copyOf(problems);
     }
 
     /** Follows registry changes made anywhere (other members, a later MapStore load). */
