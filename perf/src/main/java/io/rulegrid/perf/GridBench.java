@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  * products, and in the same run (a) co-located evaluation (an entry processor on the fact's owner) against
  * (b) the client getting the fact, evaluating it locally and putting it back (compare-and-set, so that it is as
  * safe as (a) under concurrent updates). Reports throughput and
- * latency percentiles of each, single-key latency, and bulk {@code evaluateAll}. A wall-clock benchmark,
+ * latency percentiles of each, single-key latency, bulk {@code evaluateAll}, and evaluations of a 10,000-rule
+ * ruleset while new versions of it are deployed. A wall-clock benchmark,
  * never a test: its numbers vary with the machine's load.
  */
 final class GridBench {
@@ -72,6 +73,8 @@ final class GridBench {
             Map<String, Object> bw = phase(getEvaluatePutWrites, THREADS, seconds);
             Map<String, Object> single = phase(colocated, 1, seconds);
 
+            DeployUnderLoad deploys = deployUnderLoad(grid, seconds);
+
             List<Long> bulkMillis = new ArrayList<>();
             for (int run = 0; run < 5; run++) {
                 long start = System.nanoTime();
@@ -90,6 +93,9 @@ final class GridBench {
             print(out, "(b) get-evaluate-put, every fact changes", bw);
             print(out, "(a) single-key evaluate (1 thread)", single);
             out.printf("%-44s %s%n", "(c) facts in Redis, worker pulls", "comes with the Redis bridge issue");
+            print(out, "(d) 10,000 rules, no deploy (8 threads)", deploys.quiet());
+            print(out, "(d) 10,000 rules, redeployed meanwhile", deploys.deploying());
+            out.printf("    %d deploys of the 10,000-rule ruleset being evaluated during the phase%n", deploys.count());
             out.printf("evaluateAll, %d rules x %,d products: %s ms (best %d ms)%n", RULES, PRODUCTS, bulkMillis, bestBulk);
             out.printf("%ntarget: (a) >= 3x (b) throughput: %.1fx settled, %.1fx when every fact changes %s%n", ratio,
                     writeRatio, Math.max(ratio, writeRatio) >= 3 ? "PASS" : "MISS");
@@ -105,6 +111,9 @@ final class GridBench {
             report.put("getEvaluatePutEveryFactChanges", bw);
             report.put("singleKey", single);
             report.put("redisWorker", "not measured yet: comes with the Redis bridge");
+            report.put("tenThousandRulesQuiet", deploys.quiet());
+            report.put("tenThousandRulesWhileRedeployed", deploys.deploying());
+            report.put("deploysDuringPhase", deploys.count());
             report.put("evaluateAllMillis", bulkMillis);
             report.put("targets", Map.of("colocatedOverGetEvaluatePut", ratio,
                     "colocatedOverGetEvaluatePutEveryFactChanges", writeRatio, "ratioTarget", 3.0,
@@ -112,6 +121,40 @@ final class GridBench {
                     "evaluateAllTargetMillis", 1000));
             return report;
         }
+    }
+
+    /** Evaluations of a 10,000-rule ruleset, quiet and while new versions of it are deployed over and over. */
+    private record DeployUnderLoad(Map<String, Object> quiet, Map<String, Object> deploying, int count) {
+    }
+
+    /**
+     * What an evaluation pays while its ruleset is redeployed: each member compiles a new version before it
+     * publishes it, so the p99 of evaluations during deploys should stay near the quiet one.
+     */
+    private static DeployUnderLoad deployUnderLoad(RuleGridClient grid, int seconds) throws Exception {
+        String big = Workloads.catalogRgl(10_000).replaceFirst("ruleset \"catalog\"", "ruleset \"big\"");
+        grid.rulesets().deploy("big.grl", big);
+        Call evaluate = colocated(grid, "big");
+        phase(evaluate, THREADS, seconds);  // warm-up
+        Map<String, Object> quiet = phase(evaluate, THREADS, seconds);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        Thread deployer = new Thread(() -> {
+            while (!stop.get()) {
+                // a new text each time (a comment), so that each deploy is a new version members must compile
+                grid.rulesets().deploy("big.grl", big + "// deploy " + count.get() + "\n");
+                count.incrementAndGet();
+            }
+        }, "bench-deployer");
+        deployer.start();
+        Map<String, Object> deploying;
+        try {
+            deploying = phase(evaluate, THREADS, seconds);
+        } finally {
+            stop.set(true);
+            deployer.join();
+        }
+        return new DeployUnderLoad(quiet, deploying, count.get());
     }
 
     private static Call colocated(RuleGridClient grid, String ruleset) {
