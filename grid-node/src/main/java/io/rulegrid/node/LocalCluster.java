@@ -79,16 +79,26 @@ public final class LocalCluster implements AutoCloseable {
         members.get(index).close();
     }
 
-    /** Waits (at most a minute) until every partition of the running members has its backups again. */
+    /**
+     * Waits until every partition of the running members has its backups again.
+     *
+     * @throws IllegalStateException if that takes more than a minute, or no member is running
+     */
     public void awaitSafe() throws InterruptedException {
         for (RuleGridNode member : members) {
             if (member.hazelcast().getLifecycleService().isRunning()) {
-                for (int i = 0; i < 600 && !member.hazelcast().getPartitionService().isClusterSafe(); i++) {
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+                while (!member.hazelcast().getPartitionService().isClusterSafe()) {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new IllegalStateException("cluster " + name + " is not safe after a minute:"
+                                + " partitions still miss their backups");
+                    }
                     Thread.sleep(100);
                 }
                 return;
             }
         }
+        throw new IllegalStateException("cluster " + name + " has no running member");
     }
 
     @Override
