@@ -1,5 +1,6 @@
 package io.rulegrid.client;
 
+import io.rulegrid.grid.RetriableGridException;
 import io.rulegrid.rules.RuleGridException;
 
 import java.util.concurrent.CompletionException;
@@ -34,6 +35,10 @@ final class Calls {
         }
         if (cause instanceof RuleGridException grid) {
             return grid;
+        }
+        if (RetriableGridException.isRetriable(cause)) {
+            return new RetriableGridException("cannot " + what + " (retriable: the outcome is unknown or the member"
+                    + " is gone): " + cause, null, null, cause);
         }
         return new RuleGridException("cannot " + what + ": " + cause, null, null, null, cause);
     }

@@ -199,7 +199,8 @@ public final class RuleGridClient implements AutoCloseable {
         CompletableFuture<GridEvaluation> evaluation = new CompletableFuture<>();
         map(namespace).submitToKey(key, processor).whenCompleteAsync((outcome, failure) -> {
             if (failure != null) {
-                evaluation.completeExceptionally(failure);
+                evaluation.completeExceptionally(Calls.unwrap(failure, "evaluate key \"" + key + "\" in namespace \""
+                        + namespace + "\""));
             } else {
                 evaluation.complete(new GridEvaluation(outcome));
             }

@@ -3,6 +3,7 @@ package io.rulegrid.client.demo;
 import io.rulegrid.client.Deployment;
 import io.rulegrid.client.GridEvaluation;
 import io.rulegrid.client.RuleGridClient;
+import io.rulegrid.grid.RetriableGridException;
 import io.rulegrid.grid.wire.BulkSummary;
 import io.rulegrid.grid.wire.StatsSnapshot;
 
@@ -106,9 +107,10 @@ public final class ClusterDemo {
     }
 
     /**
-     * Upserts and evaluates one order; an order whose call fails (it was in flight to the killed member, or its
-     * backup could not be confirmed) is sent again a little later, as an application would: an
-     * upsert-and-evaluate of the same order ends in the same state.
+     * Upserts and evaluates one order; an order whose call fails in a retriable way (it was in flight to the
+     * killed member, or its backup could not be confirmed) is sent again a little later, as an application
+     * would: an upsert-and-evaluate of the same order ends in the same state. A failed evaluation (a rule or a
+     * fact is wrong) is not retried: it would fail again.
      */
     private void submitOrder(Map<String, Object> order, int retriesLeft, Semaphore window, Set<String> acknowledged,
                              AtomicLong retried, AtomicLong failed, Map<String, Long> statuses) {
@@ -118,7 +120,7 @@ public final class ClusterDemo {
                 acknowledged.add(key);
                 statuses.merge((String) evaluation.resultOrThrow().fact().get("status"), 1L, Long::sum);
                 window.release();
-            } else if (retriesLeft > 0) {
+            } else if (retriesLeft > 0 && retriable(error)) {
                 retried.incrementAndGet();
                 CompletableFuture.delayedExecutor(RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() ->
                         submitOrder(order, retriesLeft - 1, window, acknowledged, retried, failed, statuses));
@@ -127,6 +129,12 @@ public final class ClusterDemo {
                 window.release();
             }
         });
+    }
+
+    private static boolean retriable(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof RetriableGridException;
     }
 
     private void killMember(long pid) {

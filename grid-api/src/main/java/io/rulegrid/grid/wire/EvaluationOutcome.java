@@ -26,8 +26,33 @@ import java.util.Map;
 public final class EvaluationOutcome implements IdentifiedDataSerializable {
 
     /** Why an evaluation failed. Codes are permanent. */
+    /**
+     * How an evaluation failed. Each has a code that travels on the wire and never changes meaning, so members
+     * and clients of different builds agree whatever the order of the constants; a code this build does not
+     * know reads as {@link #UNKNOWN}.
+     */
     public enum Failure {
-        NONE, EVALUATION, NO_RULESET, NO_FACT, MALFORMED_FACT
+        NONE(0), EVALUATION(1), NO_RULESET(2), NO_FACT(3), MALFORMED_FACT(4), UNKNOWN(-1);
+
+        private final int wireCode;
+
+        Failure(int wireCode) {
+            this.wireCode = wireCode;
+        }
+
+        /** The failure's name as a stable code for callers ({@code "EVALUATION"}, …). */
+        public String code() {
+            return name();
+        }
+
+        static Failure ofWireCode(int code) {
+            for (Failure failure : values()) {
+                if (failure.wireCode == code) {
+                    return failure;
+                }
+            }
+            return UNKNOWN;
+        }
     }
 
     private String namespace;
@@ -146,6 +171,9 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
             case NO_FACT -> new FactNotFoundException(namespace, ruleset, key);
             case MALFORMED_FACT -> new MalformedFactException("fact \"" + key + "\" in namespace \"" + namespace
                     + "\": " + message, null);
+            case UNKNOWN -> new RuleGridException("evaluation of key \"" + key + "\" in namespace \"" + namespace
+                    + "\" on member " + member + " failed in a way this build does not know: " + message, ruleset,
+                    failedRule, key, null);
         };
     }
 
@@ -174,7 +202,7 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
         out.writeString(ruleset);
         out.writeInt(version);
         out.writeString(member);
-        out.writeByte(failure.ordinal());
+        out.writeByte(failure.wireCode);
         if (failure != Failure.NONE) {
             out.writeString(failedRule);
             out.writeString(message);
@@ -196,7 +224,7 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
         ruleset = in.readString();
         version = in.readInt();
         member = in.readString();
-        failure = Failure.values()[in.readByte()];
+        failure = Failure.ofWireCode(in.readByte());
         if (failure != Failure.NONE) {
             failedRule = in.readString();
             message = in.readString();

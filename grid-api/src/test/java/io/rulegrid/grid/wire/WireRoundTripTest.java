@@ -37,7 +37,7 @@ class WireRoundTripTest {
                 true, 1234);
         BulkSummary summary = new BulkSummary();
         summary.add(EvaluationOutcome.succeeded("products", "A-1", 3, "[127.0.0.1]:5701", result, "{\"sku\":\"A-1\"}"));
-        summary.addFailure("key \"B-2\": member left");
+        summary.addFailure("B-2", BulkSummary.RETRIABLE, "member left");
         StatsSnapshot stats = new StatsSnapshot();
         StatsSnapshot.RuleSetStats pricing = stats.ruleset("pricing");
         pricing.add(10, 1, 7, new long[] {1, 2, 3});
@@ -91,6 +91,22 @@ class WireRoundTripTest {
 
         assertThat(everyType().stream().map(IdentifiedDataSerializable::getClassId).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(known);
+    }
+
+    @Test
+    void failureCodesAreStableAndAnUnknownCodeReadsAsUnknown() {
+        for (EvaluationOutcome.Failure failure : EvaluationOutcome.Failure.values()) {
+            EvaluationOutcome read = serialization.toObject(serialization.toData(
+                    EvaluationOutcome.failed("products", "k", "pricing", "[127.0.0.1]:5701", failure, null, "why")));
+            assertThat(read.failure()).isEqualTo(failure);
+        }
+
+        assertThat(EvaluationOutcome.Failure.ofWireCode(1)).isEqualTo(EvaluationOutcome.Failure.EVALUATION);
+        assertThat(EvaluationOutcome.Failure.ofWireCode(4)).isEqualTo(EvaluationOutcome.Failure.MALFORMED_FACT);
+        assertThat(EvaluationOutcome.Failure.ofWireCode(42)).isEqualTo(EvaluationOutcome.Failure.UNKNOWN);
+        assertThat(EvaluationOutcome.failed("products", "k", "pricing", "[127.0.0.1]:5701",
+                EvaluationOutcome.Failure.UNKNOWN, null, "a newer failure").error())
+                .hasMessageContaining("on member [127.0.0.1]:5701 failed in a way this build does not know");
     }
 
     @Test

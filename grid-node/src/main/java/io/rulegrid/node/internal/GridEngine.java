@@ -13,6 +13,7 @@ import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.query.Predicate;
 import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.RetriableGridException;
 import io.rulegrid.grid.MemberEngine;
 import io.rulegrid.grid.RuleSetRecord;
 import io.rulegrid.grid.VersionedRuleSet;
@@ -162,12 +163,17 @@ public final class GridEngine implements MemberEngine {
         return summary;
     }
 
-    /** Adds one evaluation to the summary; a call that failed (its member crashed mid-call) counts as an error. */
+    /**
+     * Adds one evaluation to the summary; a call that failed counts as an error, retriable when its member
+     * crashed mid-call or its backup could not be confirmed.
+     */
     private static void count(Map.Entry<String, CompletionStage<EvaluationOutcome>> call, BulkSummary summary) {
         try {
             summary.add(call.getValue().toCompletableFuture().join());
         } catch (CompletionException | CancellationException e) {
-            summary.addFailure("key \"" + call.getKey() + "\": " + (e.getCause() == null ? e : e.getCause()));
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            summary.addFailure(call.getKey(), RetriableGridException.isRetriable(cause) ? BulkSummary.RETRIABLE
+                    : BulkSummary.CALL_FAILED, cause.toString());
         }
     }
 
