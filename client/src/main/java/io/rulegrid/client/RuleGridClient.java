@@ -68,15 +68,17 @@ public final class RuleGridClient implements AutoCloseable {
     }
 
     /**
-     * Connects with a full client configuration; RuleGrid's wire types are added to it, and a call whose backup
-     * cannot be confirmed fails instead of succeeding (see {@link #FAIL_ON_INDETERMINATE_STATE}).
+     * Connects with a full client configuration, which is left as it is: the client connects with a copy to
+     * which RuleGrid's wire types are added, and where a call whose backup cannot be confirmed fails instead of
+     * succeeding unless the configuration says otherwise (see {@link #FAIL_ON_INDETERMINATE_STATE}).
      */
     public static RuleGridClient connect(ClientConfig config) {
-        WireTypes.register(config.getSerializationConfig());
-        if (config.getProperty(FAIL_ON_INDETERMINATE_STATE) == null) {
-            config.setProperty(FAIL_ON_INDETERMINATE_STATE, "true");
+        ClientConfig copy = new ClientConfig(config);
+        WireTypes.register(copy.getSerializationConfig());
+        if (copy.getProperty(FAIL_ON_INDETERMINATE_STATE) == null) {
+            copy.setProperty(FAIL_ON_INDETERMINATE_STATE, "true");
         }
-        return new RuleGridClient(HazelcastClient.newHazelcastClient(config));
+        return new RuleGridClient(HazelcastClient.newHazelcastClient(copy));
     }
 
     /** The facts of a namespace; it is created with its configured options on first use. */

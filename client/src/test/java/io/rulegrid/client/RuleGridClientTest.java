@@ -58,10 +58,13 @@ class RuleGridClientTest {
         chosen.getNetworkConfig().addAddress(cluster.addresses().toArray(String[]::new));
 
         try (RuleGridClient strict = RuleGridClient.connect(defaults); RuleGridClient lenient = RuleGridClient.connect(chosen)) {
-            assertThat(defaults.getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isEqualTo("true");
-            assertThat(chosen.getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isEqualTo("false");
+            assertThat(effective(strict).getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isEqualTo("true");
+            assertThat(effective(lenient).getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isEqualTo("false");
             assertThat(strict.facts("customers").size()).isEqualTo(lenient.facts("customers").size());
         }
+        // the application's configuration is its own: connecting changes nothing in it
+        assertThat(defaults.getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isNull();
+        assertThat(defaults.getSerializationConfig().getDataSerializableFactories()).isEmpty();
     }
 
     @Test
@@ -92,6 +95,10 @@ class RuleGridClientTest {
                 });
         assertThat(grid.rulesets().list()).filteredOn(info -> info.name().equals("orders")).singleElement()
                 .satisfies(info -> assertThat(info.problems()).isEmpty());
+    }
+
+    private static com.hazelcast.client.config.ClientConfig effective(RuleGridClient client) {
+        return ((com.hazelcast.client.impl.clientside.HazelcastClientProxy) client.hazelcast()).getClientConfig();
     }
 
     @Test

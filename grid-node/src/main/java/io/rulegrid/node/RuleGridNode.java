@@ -155,12 +155,24 @@ public final class RuleGridNode implements AutoCloseable {
             return new YamlConfigBuilder(bundled).build();
         }
 
+        private static int port(String value) {
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port >= 1 && port <= 65_535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, naming the variable
+            }
+            throw new IllegalArgumentException(ENV_PORT + " is '" + value + "' but must be a port number, 1 to 65535");
+        }
+
         private static void applyOverrides(Config config, Map<String, String> settings) {
             if (settings.containsKey(ENV_CLUSTER_NAME)) {
                 config.setClusterName(settings.get(ENV_CLUSTER_NAME));
             }
             if (settings.containsKey(ENV_PORT)) {
-                config.getNetworkConfig().setPort(Integer.parseInt(settings.get(ENV_PORT)));
+                config.getNetworkConfig().setPort(port(settings.get(ENV_PORT)));
             }
             JoinConfig join = config.getNetworkConfig().getJoin();
             if (settings.containsKey(ENV_MEMBERS)) {

@@ -51,6 +51,15 @@ class RuleGridNodeConfigTest {
     }
 
     @Test
+    void badPortInTheEnvironmentIsRefusedNamingTheVariable() {
+        for (String port : new String[] {"57o1", "0", "70000"}) {
+            assertThatThrownBy(() -> RuleGridNode.builder().environment(Map.of(RuleGridNode.ENV_PORT, port)).config())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("RULEGRID_PORT is '" + port + "' but must be a port number, 1 to 65535");
+        }
+    }
+
+    @Test
     void kubernetesServiceDnsSwitchesTheJoinToKubernetesDiscovery() {
         Config config = RuleGridNode.builder()
                 .environment(Map.of(RuleGridNode.ENV_KUBERNETES_SERVICE_DNS, "rulegrid.default.svc.cluster.local"))
