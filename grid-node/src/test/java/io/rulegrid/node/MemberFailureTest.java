@@ -23,8 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A member killed (not shut down) while a bulk evaluation and client updates run. Backups hold the values
@@ -92,6 +94,7 @@ class MemberFailureTest {
 
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong writes = new AtomicLong();
         CountDownLatch someWritten = new CountDownLatch(500);
         ExecutorService background = Executors.newFixedThreadPool(2);
         Future<?> writer = background.submit(() -> {
@@ -104,6 +107,7 @@ class MemberFailureTest {
                     continue;  // not acknowledged: the caller would retry; the next write of the key does
                 }
                 acknowledged.put(key, seq);
+                writes.incrementAndGet();
                 someWritten.countDown();
             }
             return null;
@@ -111,10 +115,8 @@ class MemberFailureTest {
         assertThat(someWritten.await(60, TimeUnit.SECONDS)).isTrue();
         Future<BulkSummary> secondPass = background.submit(() -> evaluateAll(cluster, client));
         // the kill must land while the second pass runs: after it has evaluated some facts, before it is done
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (evaluations(client) < FACTS + 50 && !secondPass.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
+        await().atMost(1, TimeUnit.MINUTES).pollInterval(2, TimeUnit.MILLISECONDS)
+                .until(() -> secondPass.isDone() || evaluations(client) >= FACTS + 50);
         assertThat(secondPass.isDone()).as("the second pass is still running when the member is killed").isFalse();
         cluster.kill(2);
         BulkSummary summary = secondPass.get(2, TimeUnit.MINUTES);
@@ -123,7 +125,9 @@ class MemberFailureTest {
         assertThat(summary.evaluated()).as("%s", summary).isEqualTo(FACTS);
         assertThat(summary.failures()).hasSize((int) summary.errors())
                 .allSatisfy(failure -> assertThat(failure.code()).as("%s", failure).isEqualTo(BulkSummary.RETRIABLE));
-        Thread.sleep(200);
+        // updates go on after the member loss: they reach the promoted partitions
+        long writtenAfterThePass = writes.get();
+        await().atMost(1, TimeUnit.MINUTES).until(() -> writes.get() >= writtenAfterThePass + 100);
         writing.set(false);
         writer.get(1, TimeUnit.MINUTES);
         cluster.awaitSafe();
