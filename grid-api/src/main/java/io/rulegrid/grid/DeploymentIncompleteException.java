@@ -12,19 +12,14 @@ public class DeploymentIncompleteException extends RuleGridException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int version;
     private final List<String> memberProblems;
 
+    /** {@link #version()} is the version stored as active. */
     public DeploymentIncompleteException(String ruleset, int version, List<String> memberProblems) {
-        super("ruleset \"" + ruleset + "\" v" + version + " is stored but not in effect on every member: "
+        super("ruleset \"" + ruleset + "\" is stored but not in effect on every member: "
                 + String.join("; ", memberProblems), ruleset, null, null, null);
-        this.version = version;
         this.memberProblems = List.copyOf(memberProblems);
-    }
-
-    /** The version stored as active. */
-    public int version() {
-        return version;
+        locatedAt(null, version, null);
     }
 
     /** One line per member that does not have the version in effect: its address and why. */

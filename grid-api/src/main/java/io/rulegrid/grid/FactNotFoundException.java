@@ -8,6 +8,7 @@ public class FactNotFoundException extends RuleGridException {
     private static final long serialVersionUID = 1L;
 
     public FactNotFoundException(String namespace, String ruleset, Object key) {
-        super("no fact with key \"" + key + "\" in namespace \"" + namespace + "\"", ruleset, null, key, null);
+        super("no fact with key \"" + key + "\"", ruleset, null, key, null);
+        locatedAt(namespace, 0, null);
     }
 }

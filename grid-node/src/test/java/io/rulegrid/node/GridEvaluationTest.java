@@ -174,7 +174,7 @@ class GridEvaluationTest {
 
         assertThat(outcome.failure()).isEqualTo(EvaluationOutcome.Failure.NO_RULESET);
         assertThatThrownBy(outcome::result).isInstanceOf(RuleSetNotFoundException.class)
-                .hasMessage("ruleset \"nope\" is not deployed");
+                .hasMessage("ruleset \"nope\" is not deployed (namespace \"products\", member " + outcome.member() + ")");
         assertThat(products.get("u-1").getValue()).isEqualTo("{\"sku\":\"u-1\"}");
     }
 
@@ -182,8 +182,9 @@ class GridEvaluationTest {
     void missingFactIsATypedError() {
         EvaluationOutcome outcome = evaluate(client.getMap("products"), "absent", "pricing");
 
-        assertThatThrownBy(outcome::result).isInstanceOf(FactNotFoundException.class)
-                .hasMessage("no fact with key \"absent\" in namespace \"products\"");
+        assertThatThrownBy(outcome::result).isInstanceOfSatisfying(FactNotFoundException.class,
+                        e -> assertThat(e.namespace()).contains("products"))
+                .hasMessage("no fact with key \"absent\" (namespace \"products\", member " + outcome.member() + ")");
     }
 
     @Test
@@ -214,7 +215,10 @@ class GridEvaluationTest {
             assertThat(e.ruleset()).contains("broken");
             assertThat(e.rule()).contains("substr");
             assertThat(e.key()).contains("e-1");
-        }).hasMessageStartingWith("ruleset \"broken\" rule \"substr\" key \"e-1\": action failed");
+            assertThat(e.namespace()).contains("products");
+            assertThat(e.member()).contains(outcome.member());
+        }).hasMessageStartingWith("ruleset \"broken\" rule \"substr\" key \"e-1\": action failed")
+                .hasMessageEndingWith("(namespace \"products\", member " + outcome.member() + ")");
         assertThat(products.get("e-1").getValue()).isEqualTo("{\"sku\":\"e-1\",\"status\":\"NEW\"}");
     }
 

@@ -162,9 +162,9 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
         return failure == Failure.NONE;
     }
 
-    /** The typed error of a failed evaluation, naming ruleset, rule and key. */
+    /** The typed error of a failed evaluation, naming ruleset, rule, key, namespace, version and member. */
     public RuleGridException error() {
-        return switch (failure) {
+        RuleGridException error = switch (failure) {
             case NONE -> throw new IllegalStateException("evaluation of key \"" + key + "\" succeeded");
             case EVALUATION -> new RuleEvaluationException(ruleset, failedRule, key, message, null);
             case NO_RULESET -> new RuleSetNotFoundException(ruleset, version);
@@ -175,6 +175,7 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
                     + "\" on member " + member + " failed in a way this build does not know: " + message, ruleset,
                     failedRule, key, null);
         };
+        return error.locatedAt(namespace, version, member);
     }
 
     /**
