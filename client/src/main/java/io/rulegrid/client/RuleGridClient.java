@@ -51,6 +51,10 @@ public final class RuleGridClient implements AutoCloseable {
      */
     public static final String FAIL_ON_INDETERMINATE_STATE = "hazelcast.client.operation.fail.on.indeterminate.state";
 
+    /** What an address looks like: {@code host:port}, or an IPv4 address. */
+    private static final java.util.regex.Pattern ADDRESS =
+            java.util.regex.Pattern.compile("[^\\s:]+:\\d+|\\d{1,3}(\\.\\d{1,3}){3}");
+
     private final HazelcastInstance client;
     private final RuleSets rulesets;
 
@@ -59,8 +63,22 @@ public final class RuleGridClient implements AutoCloseable {
         this.rulesets = new RuleSets(client);
     }
 
-    /** Connects to the members at {@code addresses} ({@code host:port}) of the named cluster. */
+    /**
+     * Connects to the members at {@code addresses} ({@code host:port}) of the named cluster.
+     *
+     * @throws IllegalArgumentException if no address is given, or the cluster name looks like an address (the
+     *                                  two swapped: {@code connect("127.0.0.1:5701")})
+     */
     public static RuleGridClient connect(String clusterName, String... addresses) {
+        if (clusterName == null || clusterName.isBlank() || ADDRESS.matcher(clusterName).matches()) {
+            throw new IllegalArgumentException("cluster name '" + clusterName + "' is not a cluster name"
+                    + (clusterName != null && ADDRESS.matcher(clusterName).matches() ? " but an address" : "")
+                    + "; call connect(clusterName, \"host:port\", ...)");
+        }
+        if (addresses.length == 0) {
+            throw new IllegalArgumentException("connect(\"" + clusterName + "\") needs at least one member address,"
+                    + " host:port");
+        }
         ClientConfig config = new ClientConfig().setClusterName(clusterName);
         config.getNetworkConfig().addAddress(addresses);  // routing to every member (smart routing) is the default
         config.setProperty("hazelcast.logging.type", "slf4j");
