@@ -1,14 +1,12 @@
 package io.rulegrid.grid.wire;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
 import io.rulegrid.grid.MemberEngine;
 
 /**
  * Asks one member which rulesets it does not have in effect as recorded, and why; sent to every member by
  * {@code rulesets list}. The answer is a JSON object {@code {"ruleset": "why"}}, empty when all are in effect.
  */
-public final class RegistryStatusTask extends MemberTask<String> {
+public final class RegistryStatusTask extends QueryTask<String> {
 
     public RegistryStatusTask() {
     }
@@ -16,16 +14,6 @@ public final class RegistryStatusTask extends MemberTask<String> {
     @Override
     String run(MemberEngine engine) {
         return engine.registryProblems();
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) {
-        // no fields: the task only asks
-    }
-
-    @Override
-    public void readData(ObjectDataInput in) {
-        // no fields: the task only asks
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.rulegrid.grid.wire;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
 import io.rulegrid.grid.MemberEngine;
 
 /** Reads one member's evaluation counters; sent to every member and summed by the caller. */
-public final class StatsTask extends MemberTask<StatsSnapshot> {
+public final class StatsTask extends QueryTask<StatsSnapshot> {
 
     public StatsTask() {
     }
@@ -13,16 +11,6 @@ public final class StatsTask extends MemberTask<StatsSnapshot> {
     @Override
     StatsSnapshot run(MemberEngine engine) {
         return engine.stats();
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) {
-        // no fields: the task only asks
-    }
-
-    @Override
-    public void readData(ObjectDataInput in) {
-        // no fields: the task only asks
     }
 
     @Override
