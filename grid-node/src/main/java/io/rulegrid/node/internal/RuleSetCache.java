@@ -92,11 +92,6 @@ final class RuleSetCache {
         return problems;
     }
 
-    /** The entry of a ruleset, or {@code null}. */
-    Entry entry(String name) {
-        return entries.get(name);
-    }
-
     /**
      * A compiled version of a ruleset.
      *
