@@ -16,8 +16,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -167,6 +168,24 @@ public final class RuleGridNode implements AutoCloseable {
             throw new IllegalArgumentException(ENV_PORT + " is '" + value + "' but must be a port number, 1 to 65535");
         }
 
+        /** Member addresses, {@code host} or {@code host:port}, comma separated. */
+        private static List<String> members(String value) {
+            List<String> members = new ArrayList<>();
+            for (String member : value.split(",")) {
+                String address = member.trim();
+                int colon = address.lastIndexOf(':');
+                boolean portOk = colon < 0 || address.substring(colon + 1).matches("[0-9]{1,5}")
+                        && Integer.parseInt(address.substring(colon + 1)) >= 1
+                        && Integer.parseInt(address.substring(colon + 1)) <= 65_535;
+                if (address.isEmpty() || colon == 0 || !portOk) {
+                    throw new IllegalArgumentException(ENV_MEMBERS + " is '" + value + "' but '" + address
+                            + "' is no member address; write host or host:port, comma separated");
+                }
+                members.add(address);
+            }
+            return members;
+        }
+
         private static void applyOverrides(Config config, Map<String, String> settings) {
             if (settings.containsKey(ENV_CLUSTER_NAME)) {
                 config.setClusterName(settings.get(ENV_CLUSTER_NAME));
@@ -176,8 +195,7 @@ public final class RuleGridNode implements AutoCloseable {
             }
             JoinConfig join = config.getNetworkConfig().getJoin();
             if (settings.containsKey(ENV_MEMBERS)) {
-                join.getTcpIpConfig().setEnabled(true)
-                        .setMembers(Arrays.asList(settings.get(ENV_MEMBERS).split(",")));
+                join.getTcpIpConfig().setEnabled(true).setMembers(members(settings.get(ENV_MEMBERS)));
             }
             if (settings.containsKey(ENV_KUBERNETES_SERVICE_DNS)) {
                 join.getTcpIpConfig().setEnabled(false);

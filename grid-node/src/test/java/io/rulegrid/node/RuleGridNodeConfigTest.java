@@ -83,6 +83,32 @@ class RuleGridNodeConfigTest {
     }
 
     @Test
+    void outOfRangeNamespaceOptionIsRefusedNamingTheFileAndTheKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rulegrid.yaml");
+        Map<String, String> cases = Map.of(
+                "namespaces:\n  products:\n    indexes:\n      - type: HASHH\n        attributes: [category]\n",
+                ": namespaces.products.indexes[0].type is 'HASHH' but must be one of [SORTED, HASH, BITMAP]",
+                "defaults:\n  backup-count: 9\n", ": defaults.backup-count is 9 but must be 0 to 6",
+                "namespaces:\n  orders:\n    eviction:\n      policy: LRU\n", ": namespaces.orders.eviction.max-size is null but must be more than 0");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            Files.writeString(file, bad.getKey());
+
+            assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(file + bad.getValue());
+        }
+    }
+
+    @Test
+    void badMemberListInTheEnvironmentIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> RuleGridNode.builder()
+                .environment(Map.of(RuleGridNode.ENV_MEMBERS, "127.0.0.1:5701,127.0.0.1:57x1")).config())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("RULEGRID_MEMBERS is '127.0.0.1:5701,127.0.0.1:57x1' but '127.0.0.1:57x1' is no member"
+                        + " address; write host or host:port, comma separated");
+    }
+
+    @Test
     void invalidNamespaceNameIsRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("rulegrid.yaml");
         Files.writeString(file, "namespaces:\n  Bad.Name:\n    backup-count: 1\n");

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,15 +66,31 @@ public record NamespaceSettings(Options defaults, Map<String, Options> namespace
     }
 
     /**
-     * Reads {@code rulegrid.yaml}.
+     * Reads {@code rulegrid.yaml}, and checks every option.
      *
-     * @throws IllegalArgumentException naming the file and the problem
+     * @throws IllegalArgumentException naming the file, the key and the problem
      */
     public static NamespaceSettings read(Path file) {
+        NamespaceSettings settings;
         try {
-            return YAML.readValue(Files.readString(file), NamespaceSettings.class);
+            settings = YAML.readValue(Files.readString(file), NamespaceSettings.class);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        settings.check(file);
+        return settings;
+    }
+
+    private void check(Path file) {
+        checked(file, "defaults", defaults);
+        namespaces.forEach((name, options) -> checked(file, "namespaces." + name, options));
+    }
+
+    private static void checked(Path file, String key, Options options) {
+        try {
+            mapConfig("*", options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + key + "." + e.getMessage(), e);
         }
     }
 
@@ -85,24 +100,47 @@ public record NamespaceSettings(Options defaults, Map<String, Options> namespace
         namespaces.forEach((name, options) -> config.addMapConfig(mapConfig(name, options)));
     }
 
+    /** A namespace's map config; an option out of range fails with its key relative to the namespace. */
     private static MapConfig mapConfig(String name, Options options) {
-        MapConfig map = new MapConfig(name).setInMemoryFormat(InMemoryFormat.OBJECT)
-                .setBackupCount(options.backupCount() == null ? 1 : options.backupCount());
-        if (options.indexes() != null) {
-            for (Index index : options.indexes()) {
-                IndexType type = IndexType.valueOf(index.type().toUpperCase(Locale.ROOT));
-                map.addIndexConfig(new IndexConfig(type, index.attributes().toArray(String[]::new)));
+        int backups = options.backupCount() == null ? 1 : options.backupCount();
+        if (backups < 0 || backups > MapConfig.MAX_BACKUP_COUNT) {
+            throw new IllegalArgumentException("backup-count is " + backups + " but must be 0 to " + MapConfig.MAX_BACKUP_COUNT);
+        }
+        MapConfig map = new MapConfig(name).setInMemoryFormat(InMemoryFormat.OBJECT).setBackupCount(backups);
+        List<Index> indexes = options.indexes() == null ? List.of() : options.indexes();
+        for (int i = 0; i < indexes.size(); i++) {
+            Index index = indexes.get(i);
+            IndexType type = constant(IndexType.class, index.type(), "indexes[" + i + "].type");
+            if (index.attributes() == null || index.attributes().isEmpty()) {
+                throw new IllegalArgumentException("indexes[" + i + "].attributes must name at least one fact field");
             }
+            map.addIndexConfig(new IndexConfig(type, index.attributes().toArray(String[]::new)));
         }
         if (options.ttlSeconds() != null) {
+            if (options.ttlSeconds() < 0) {
+                throw new IllegalArgumentException("ttl-seconds is " + options.ttlSeconds() + " but must be 0 (none) or more");
+            }
             map.setTimeToLiveSeconds(options.ttlSeconds());
         }
         if (options.eviction() != null) {
-            map.setEvictionConfig(new EvictionConfig()
-                    .setEvictionPolicy(EvictionPolicy.valueOf(options.eviction().policy().toUpperCase(Locale.ROOT)))
-                    .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-                    .setSize(options.eviction().maxSize()));
+            EvictionPolicy policy = constant(EvictionPolicy.class, options.eviction().policy(), "eviction.policy");
+            Integer size = options.eviction().maxSize();
+            if (size == null || size <= 0) {
+                throw new IllegalArgumentException("eviction.max-size is " + size + " but must be more than 0");
+            }
+            map.setEvictionConfig(new EvictionConfig().setEvictionPolicy(policy).setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+                    .setSize(size));
         }
         return map;
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String value, String key) {
+        for (E constant : type.getEnumConstants()) {
+            if (value != null && constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(key + " is '" + value + "' but must be one of "
+                + java.util.Arrays.toString(type.getEnumConstants()));
     }
 }
