@@ -10,6 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import io.rulegrid.rules.AttackRules.Outcome;
+
+import static io.rulegrid.rules.AttackRules.evaluate;
+import static io.rulegrid.rules.AttackRules.evaluateTimed;
+import static io.rulegrid.rules.AttackRules.fact;
+import static io.rulegrid.rules.AttackRules.map;
+import static io.rulegrid.rules.AttackRules.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -39,60 +46,8 @@ class EvaluatorAttackRound2Test {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private static RuleSet rules(String header, String body) {
-        return RuleCompiler.compile("attack.grl", header + "\n" + body);
-    }
-
-    private static RuleSet rules(String body) {
-        return rules("ruleset \"attack\" time-budget 50ms", body);
-    }
-
-    /** What one evaluation did: its result or what it threw, and how long it took. */
-    private record Outcome(EvaluationResult result, Throwable error, long millis) {
-        @Override
-        public String toString() {
-            return error != null ? error.getClass().getName() + ": " + abbreviate(error.getMessage()) + " after " + millis + " ms"
-                    : "result fired=" + result.fired() + " modified=" + result.modified() + " after " + millis + " ms";
-        }
-    }
-
-    private static String abbreviate(String text) {
-        return text == null ? "null" : text.length() > 300 ? text.substring(0, 300) + "..." : text;
-    }
-
-    private static Outcome evaluate(RuleSet rules, Map<String, Object> fact, Map<String, Object> input) {
-        long start = System.nanoTime();
-        try {
-            EvaluationResult result = rules.evaluate(fact, input);
-            return new Outcome(result, null, (System.nanoTime() - start) / 1_000_000);
-        } catch (Throwable e) {
-            return new Outcome(null, e, (System.nanoTime() - start) / 1_000_000);
-        }
-    }
-
-    /** Promise 3: stopped with a RuleEvaluationException naming ruleset and rule within 2x budget (+400 ms slack). */
     private static void assertStoppedInTime(Outcome outcome, String rule) {
-        assertThat(outcome.millis())
-                .as("promise 3: stopped within twice the %d ms budget (+400 ms slack): %s", BUDGET, outcome)
-                .isLessThan(DEADLINE);
-        assertThat(outcome.error())
-                .as("promise 3: the rule must be stopped by its time budget, but: %s", outcome)
-                .isInstanceOf(RuleEvaluationException.class);
-        RuleEvaluationException e = (RuleEvaluationException) outcome.error();
-        assertThat(e.ruleset()).contains("attack");
-        assertThat(e.rule()).contains(rule);
-    }
-
-    private static Map<String, Object> fact(String json) {
-        return Facts.parse(json);
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        AttackRules.assertStoppedInTime(outcome, BUDGET, "attack", rule);
     }
 
     /** What an evaluation did, as text comparable between two rulesets: fired rules and fact, or the error. */
@@ -587,13 +542,5 @@ class EvaluatorAttackRound2Test {
             }
         }
 
-        private static void evaluateTimed(RuleSet rules, Map<String, Object> fact, Map<String, Object> input) {
-            long start = System.nanoTime();
-            try {
-                rules.evaluate(fact, input);
-            } finally {
-                ChildJvm.evalMillis(start);
-            }
-        }
     }
 }

@@ -12,6 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import io.rulegrid.rules.AttackRules.Outcome;
+
+import static io.rulegrid.rules.AttackRules.assertStoppedInTime;
+import static io.rulegrid.rules.AttackRules.evaluate;
+import static io.rulegrid.rules.AttackRules.evaluateTimed;
+import static io.rulegrid.rules.AttackRules.fact;
+import static io.rulegrid.rules.AttackRules.map;
+import static io.rulegrid.rules.AttackRules.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -37,68 +45,11 @@ class EvaluatorAttackTest {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private static RuleSet rules(String header, String body) {
-        return RuleCompiler.compile("attack.grl", header + "\n" + body);
-    }
-
-    private static RuleSet rules(String body) {
-        return rules("ruleset \"attack\" time-budget 50ms", body);
-    }
-
     /** For comparisons of results: a budget no loaded machine reaches, so that only the rules decide. */
     private static RuleSet untimed(String body) {
         return rules("ruleset \"attack\" time-budget 60s", body);
     }
 
-    /** What one evaluation did: its result or what it threw, and how long it took. */
-    private record Outcome(EvaluationResult result, Throwable error, long millis) {
-        @Override
-        public String toString() {
-            return error != null ? error.getClass().getName() + ": " + abbreviate(error.getMessage()) + " after " + millis + " ms"
-                    : "result fired=" + result.fired() + " modified=" + result.modified() + " after " + millis + " ms";
-        }
-    }
-
-    private static String abbreviate(String text) {
-        return text == null ? "null" : text.length() > 300 ? text.substring(0, 300) + "..." : text;
-    }
-
-    private static Outcome evaluate(RuleSet rules, Map<String, Object> fact, Map<String, Object> input) {
-        long start = System.nanoTime();
-        try {
-            EvaluationResult result = rules.evaluate(fact, input);
-            return new Outcome(result, null, (System.nanoTime() - start) / 1_000_000);
-        } catch (Throwable e) {
-            return new Outcome(null, e, (System.nanoTime() - start) / 1_000_000);
-        }
-    }
-
-    /** Promise 3: stopped with a RuleEvaluationException naming ruleset and rule within 2x budget (+400 ms slack). */
-    private static void assertStoppedInTime(Outcome outcome, long budgetMillis, String ruleset, String rule) {
-        assertThat(outcome.error())
-                .as("promise 3: the rule must be stopped by its time budget, but: %s", outcome)
-                .isInstanceOf(RuleEvaluationException.class);
-        RuleEvaluationException e = (RuleEvaluationException) outcome.error();
-        assertThat(e.ruleset()).contains(ruleset);
-        assertThat(e.rule()).contains(rule);
-        assertThat(outcome.millis())
-                .as("promise 3: stopped within twice the %d ms budget (+400 ms slack): %s", budgetMillis, outcome)
-                .isLessThan(2 * budgetMillis + 400);
-    }
-
-    private static Map<String, Object> fact(String json) {
-        return Facts.parse(json);
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    /** A distinct String object of {@code length} copies of {@code c} (two calls give equal but not identical strings). */
     private static String big(char c, int length) {
         return String.valueOf(c).repeat(length);
     }
@@ -772,13 +723,5 @@ class EvaluatorAttackTest {
             }
         }
 
-        private static void evaluateTimed(RuleSet rules, Map<String, Object> fact, Map<String, Object> input) {
-            long start = System.nanoTime();
-            try {
-                rules.evaluate(fact, input);
-            } finally {
-                ChildJvm.evalMillis(start);
-            }
-        }
     }
 }

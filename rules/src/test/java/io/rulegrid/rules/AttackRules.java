@@ -1,0 +1,80 @@
+package io.rulegrid.rules;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the evaluator attack tests share: rule sets under attack, timed evaluations and their outcomes. */
+final class AttackRules {
+
+    private AttackRules() {
+    }
+
+    static RuleSet rules(String header, String body) {
+        return RuleCompiler.compile("attack.grl", header + "\n" + body);
+    }
+
+    /** The rules under a 50 ms budget. */
+    static RuleSet rules(String body) {
+        return rules("ruleset \"attack\" time-budget 50ms", body);
+    }
+
+    /** What one evaluation did: its result or what it threw, and how long it took. */
+    record Outcome(EvaluationResult result, Throwable error, long millis) {
+        @Override
+        public String toString() {
+            return error != null ? error.getClass().getName() + ": " + abbreviate(error.getMessage()) + " after " + millis + " ms"
+                    : "result fired=" + result.fired() + " modified=" + result.modified() + " after " + millis + " ms";
+        }
+    }
+
+    static String abbreviate(String text) {
+        return text == null ? "null" : text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    static Outcome evaluate(RuleSet rules, Map<String, Object> fact, Map<String, Object> input) {
+        long start = System.nanoTime();
+        try {
+            EvaluationResult result = rules.evaluate(fact, input);
+            return new Outcome(result, null, (System.nanoTime() - start) / 1_000_000);
+        } catch (Throwable e) {
+            return new Outcome(null, e, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Promise 3: stopped with a RuleEvaluationException naming ruleset and rule within 2x budget (+400 ms slack). */
+    static void assertStoppedInTime(Outcome outcome, long budgetMillis, String ruleset, String rule) {
+        assertThat(outcome.millis())
+                .as("promise 3: stopped within twice the %d ms budget (+400 ms slack): %s", budgetMillis, outcome)
+                .isLessThan(2 * budgetMillis + 400);
+        assertThat(outcome.error())
+                .as("promise 3: the rule must be stopped by its time budget, but: %s", outcome)
+                .isInstanceOf(RuleEvaluationException.class);
+        RuleEvaluationException e = (RuleEvaluationException) outcome.error();
+        assertThat(e.ruleset()).contains(ruleset);
+        assertThat(e.rule()).contains(rule);
+    }
+
+    static Map<String, Object> fact(String json) {
+        return Facts.parse(json);
+    }
+
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** In a child JVM: evaluates and prints how long the evaluation itself took, for {@link ChildJvm.Report}. */
+    static void evaluateTimed(RuleSet rules, Map<String, Object> fact, Map<String, Object> input) {
+        long start = System.nanoTime();
+        try {
+            rules.evaluate(fact, input);
+        } finally {
+            ChildJvm.evalMillis(start);
+        }
+    }
+}
