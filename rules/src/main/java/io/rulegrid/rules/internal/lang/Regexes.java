@@ -25,15 +25,19 @@ final class Regexes {
     static final long MAX_MATCH_WORK = 50_000_000L;
     private static final int CACHE_SIZE = 512;
 
-    private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
+    /** A compiled pattern and its estimated program size, computed once. */
+    private record Compiled(Pattern pattern, int size) {
+    }
+
+    private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
     private static final java.util.regex.Pattern COUNTED_REPETITION = java.util.regex.Pattern.compile("\\{([0-9, ]+)}");
 
     private Regexes() {
     }
 
     /** Compiles a pattern, or reports why it is not a valid RE2 pattern. */
-    static Pattern compile(int at, String regex) {
-        Pattern cached = CACHE.get(regex);
+    private static Compiled compile(int at, String regex) {
+        Compiled cached = CACHE.get(regex);
         if (cached != null) {
             return cached;
         }
@@ -45,9 +49,9 @@ final class Regexes {
             throw new EvalException(at, "regular expression too large once its repetitions are expanded (about "
                     + size + " instructions; at most " + MAX_PROGRAM + ")");
         }
-        Pattern pattern;
+        Compiled compiled;
         try {
-            pattern = Pattern.compile(regex);
+            compiled = new Compiled(Pattern.compile(regex), size);
         } catch (PatternSyntaxException e) {
             throw new EvalException(at, "invalid regular expression (RE2 syntax: no backreferences or lookaround): "
                     + e.getMessage());
@@ -55,27 +59,25 @@ final class Regexes {
         if (CACHE.size() >= CACHE_SIZE) {
             CACHE.clear();
         }
-        CACHE.put(regex, pattern);
-        return pattern;
+        CACHE.put(regex, compiled);
+        return compiled;
     }
 
     static boolean matches(int at, String input, String regex, Meter meter) {
-        Pattern pattern = compile(at, regex);
-        chargeMatch(at, input, regex, meter);
-        return pattern.matches(input);
+        Compiled compiled = compile(at, regex);
+        chargeSearch(at, input.length(), compiled, meter);
+        return compiled.pattern().matches(input);
     }
 
-    /** Charges a match before it runs, and refuses one that would take too long to be cut off by the budget. */
-    private static void chargeMatch(int at, String input, String regex, Meter meter) {
-        chargeSearch(at, input.length(), regex, meter);
-    }
-
-    /** Charges a search over {@code length} characters: its work is at most length × program size. */
-    private static void chargeSearch(int at, int length, String regex, Meter meter) {
-        long work = (length + 1L) * programSize(regex);
+    /**
+     * Charges a search over {@code length} characters before it runs (its work is at most length × program
+     * size), and refuses one that would take too long to be cut off by the budget: RE2 cannot be interrupted.
+     */
+    private static void chargeSearch(int at, int length, Compiled compiled, Meter meter) {
+        long work = (length + 1L) * compiled.size();
         if (work > MAX_MATCH_WORK) {
             throw new EvalException(at, "regular expression too costly for this input (" + length
-                    + " characters × about " + programSize(regex) + " instructions); shorten the text or the pattern");
+                    + " characters × about " + compiled.size() + " instructions); shorten the text or the pattern");
         }
         meter.charge(work / 64 + 1);
     }
@@ -113,12 +115,13 @@ final class Regexes {
      * to the end from every position is cut off by the budget.
      */
     static List<Object> split(int at, String input, String regex, Meter meter) {
-        Matcher matcher = compile(at, regex).matcher(input);
+        Compiled compiled = compile(at, regex);
+        Matcher matcher = compiled.pattern().matcher(input);
         List<Object> parts = new ArrayList<>();
         int from = 0;
         int searchFrom = 0;
         while (true) {
-            chargeSearch(at, input.length() - searchFrom, regex, meter);
+            chargeSearch(at, input.length() - searchFrom, compiled, meter);
             if (!matcher.find()) {
                 break;
             }
