@@ -58,11 +58,8 @@ public final class Meter {
      * @throws BudgetExceededException when either has run out
      */
     public void allocate(long units) {
+        checkAllocation(units);
         allocated += units;
-        if (allocated > MAX_ALLOCATION) {
-            throw new BudgetExceededException("allocation budget of " + MAX_ALLOCATION
-                    + " characters and elements exceeded (values built in one evaluation)");
-        }
         charge(units / 16 + 1);
     }
 
