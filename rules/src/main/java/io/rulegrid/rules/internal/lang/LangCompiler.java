@@ -47,9 +47,23 @@ public final class LangCompiler {
     public static CompiledCondition compileCondition(String file, String rule, SourceText source,
                                                      List<CompileError> errors) {
         Parsed parsed = parse(source, Role.CONDITION);
-        CodeGenerator generator = new CodeGenerator(Role.CONDITION);
-        Code code = generate(file, rule, source, parsed, generator, errors);
-        if (code == null) {
+        if (parsed.problem() != null) {
+            errors.add(error(file, rule, source, parsed.problem()));
+            return null;
+        }
+        // each conjunct is compiled once, on its own: it is a part of the condition, shared where rules agree
+        List<Syntax> conjuncts = equalitiesFirst(parsed.syntax());
+        List<Code> codes = new ArrayList<>();
+        List<Set<String>> partReads = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Syntax conjunct : conjuncts) {
+            CodeGenerator generator = new CodeGenerator(Role.CONDITION);
+            codes.add(generator.compile(conjunct));
+            partReads.add(Set.copyOf(generator.reads()));
+            problems.addAll(generator.problems());
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> errors.add(error(file, rule, source, problem)));
             return null;
         }
         String type = StaticTypes.of(parsed.syntax());
@@ -58,30 +72,23 @@ public final class LangCompiler {
                     "a condition must yield a boolean, but this one yields a " + type)));
             return null;
         }
-        List<Syntax> conjuncts = equalitiesFirst(parsed.syntax());
         List<ConditionPart> parts = new ArrayList<>();
-        if (conjuncts.size() == 1) {
-            int at = parsed.syntax().at();
-            Code checked = scope -> {
+        Set<String> reads = new java.util.TreeSet<>();
+        for (int i = 0; i < conjuncts.size(); i++) {
+            Code code = codes.get(i);
+            int at = conjuncts.get(i).at();
+            Code checked = conjuncts.size() == 1 ? scope -> {
                 Object value = code.eval(scope);
                 if (value instanceof Boolean) {
                     return value;
                 }
                 throw new EvalException(at, "a condition must yield a boolean but yielded " + Values.describe(value));
-            };
-            parts.add(new ConditionPart(Canonical.of(parsed.syntax()), new LangExpression(checked, 0, source),
-                    Set.copyOf(generator.reads())));
-        } else {
-            for (Syntax conjunct : conjuncts) {
-                CodeGenerator part = new CodeGenerator(Role.CONDITION);
-                Code test = part.compile(conjunct);
-                int at = conjunct.at();
-                Code checked = scope -> Values.truth(at, test.eval(scope), "'&&'");
-                parts.add(new ConditionPart(Canonical.of(conjunct), new LangExpression(checked, 0, source),
-                        Set.copyOf(part.reads())));
-            }
+            } : scope -> Values.truth(at, code.eval(scope), "'&&'");
+            parts.add(new ConditionPart(Canonical.of(conjuncts.get(i)), new LangExpression(checked, 0, source),
+                    partReads.get(i)));
+            reads.addAll(partReads.get(i));
         }
-        return new CompiledCondition(List.copyOf(parts), Set.copyOf(generator.reads()), constraints(conjuncts));
+        return new CompiledCondition(List.copyOf(parts), Set.copyOf(reads), constraints(conjuncts));
     }
 
     /** Compiles an action; returns {@code null} and adds to {@code errors} when it does not compile. */
