@@ -440,7 +440,7 @@ final class CodeGenerator {
                 problems.add(new Problem(at, "a condition must not change anything ('" + name + "()')"));
                 return scope -> null;
             }
-            if (!changed(node.target(), at)) {
+            if (!changed(node.target())) {
                 return scope -> null;
             }
         }
@@ -475,14 +475,10 @@ final class CodeGenerator {
     // ---------------------------------------------------------------- changes
 
     /**
-     * Records that an action changes what {@code target} refers to; reports writes to {@code input},
-     * {@code now} or conditions. Returns whether the change is allowed.
+     * Records that an action changes what {@code target} refers to; reports writes to {@code input} or
+     * {@code now}. Returns whether the change is allowed. (Conditions are refused before they get here.)
      */
-    private boolean changed(Syntax target, int at) {
-        if (role == Role.CONDITION) {
-            problems.add(new Problem(at, "a condition must not change anything; use '==' to compare"));
-            return false;
-        }
+    private boolean changed(Syntax target) {
         String root = root(target);
         if (root.equals("input") || root.equals("now")) {
             problems.add(new Problem(target.at(), root + " is read-only"));
@@ -562,7 +558,7 @@ final class CodeGenerator {
         if (target instanceof Name name) {
             return storeName(name, at, update, value);
         }
-        if (!changed(target, at)) {
+        if (!changed(target)) {
             return scope -> null;
         }
         if (target instanceof Member member && isFact(member.target())) {
