@@ -56,8 +56,9 @@ final class RuleIndex {
             if (!rule.definition().enabled()) {
                 continue;
             }
+            int beforeAnyFallibleTest = firstBlocking(rule, null);
             Constraint equality = rule.constraints().stream()
-                    .filter(c -> c.operator().equals("==") && c.position() < firstBlocking(rule, null))
+                    .filter(c -> c.operator().equals("==") && c.position() < beforeAnyFallibleTest)
                     .max(Comparator.comparingInt(c -> distinctConstants.get(c.field()))).orElse(null);
             String rangeField = rule.constraints().stream()
                     .filter(c -> isNumericRange(c) && c.position() < firstBlocking(rule, c.field()))
