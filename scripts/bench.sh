@@ -11,7 +11,7 @@ if [[ $# -eq 0 ]]; then
   echo "usage: scripts/bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N] | <JMH arguments>" >&2; exit 2
 fi
 BENCH_JAR="$ROOT/perf/target/benchmarks.jar"
-if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{rules,grid-api,grid-node,client,perf}/{pom.xml,src} \
+if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{api,rules,grid-wire,grid-node,client,cli,testkit,demo,perf}/{pom.xml,src} \
     -newer "$BENCH_JAR" -type f -print -quit 2>/dev/null)" ]]; then
   require_tools
   echo "building benchmarks (mvn package)..." >&2

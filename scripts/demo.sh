@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The e-commerce demo on a 3-member cluster on this machine (127.0.0.1 only):
 # 10,000 products, 1,000 pricing/promotion rules plus payment rules, bulk re-pricing, orders through
-# upsertAndEvaluate, one member killed mid-run, a hot rule change. Options are passed to `rulegrid demo`
-# (see `scripts/rulegrid demo --help`); `scripts/demo.sh --offline` runs the rules without a cluster.
+# upsertAndEvaluate, one member killed mid-run, a hot rule change. Options are passed to the demo command
+# (`scripts/demo.sh --help`); `scripts/demo.sh --offline` runs the rules without a cluster.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_jars
 
-if [[ " $* " == *" --offline "* ]]; then
-  exec java "${JAVA_OPTS_RULEGRID[@]}" -jar "$CLI_JAR" demo "$@"
+if [[ " $* " == *" --offline "* || " $* " == *" --help "* ]]; then
+  exec java "${JAVA_OPTS_RULEGRID[@]}" -jar "$DEMO_JAR" "$@"
 fi
 
 free_port() {
@@ -52,5 +52,5 @@ for i in 0 1 2; do
   done
 done
 
-java "${JAVA_OPTS_RULEGRID[@]}" -jar "$CLI_JAR" demo --cluster "$MEMBERS" --cluster-name "$CLUSTER_NAME" \
+java "${JAVA_OPTS_RULEGRID[@]}" -jar "$DEMO_JAR" --cluster "$MEMBERS" --cluster-name "$CLUSTER_NAME" \
   --kill-member-pid "${PIDS[2]}" "$@"

@@ -2,7 +2,8 @@
 # Sourced, not run.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CLI_JAR="$ROOT/client/target/rulegrid-client-0.1.0-SNAPSHOT-cli.jar"
+CLI_JAR="$ROOT/cli/target/rulegrid-cli-0.1.0-SNAPSHOT-cli.jar"
+DEMO_JAR="$ROOT/demo/target/rulegrid-demo-0.1.0-SNAPSHOT-demo.jar"
 NODE_JAR="$ROOT/grid-node/target/rulegrid-grid-node-0.1.0-SNAPSHOT-node.jar"
 
 # The parent pom's rulegrid.jvm.opens (Hazelcast's module opens on Java 17, and a common pool of more than
@@ -20,11 +21,11 @@ require_tools() {
   command -v mvn >/dev/null || { echo "mvn (Maven 3.8+) is required on PATH" >&2; exit 1; }
 }
 
-# Builds the CLI and member jars if either is missing or older than any source, config or pom.
+# Builds the command, demo and member jars if one is missing or older than any source, config or pom.
 ensure_jars() {
   local stale=""
-  for jar in "$CLI_JAR" "$NODE_JAR"; do
-    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT/config" "$ROOT"/{rules,grid-api,grid-node,client}/{pom.xml,src} \
+  for jar in "$CLI_JAR" "$DEMO_JAR" "$NODE_JAR"; do
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT/config" "$ROOT"/{api,rules,grid-wire,grid-node,client,cli,demo}/{pom.xml,src} \
         -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
       stale=1
     fi
@@ -32,6 +33,6 @@ ensure_jars() {
   if [[ -n "$stale" ]]; then
     require_tools
     echo "building RuleGrid (mvn package)..." >&2
-    (cd "$ROOT" && mvn -B -q -DskipTests package -pl client,grid-node -am) >&2
+    (cd "$ROOT" && mvn -B -q -DskipTests package -pl cli,demo,grid-node -am) >&2
   fi
 }

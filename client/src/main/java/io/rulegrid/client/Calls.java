@@ -1,7 +1,7 @@
 package io.rulegrid.client;
 
 import io.rulegrid.grid.RetriableGridException;
-import io.rulegrid.rules.RuleGridException;
+import io.rulegrid.api.RuleGridException;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

@@ -2,7 +2,7 @@ package io.rulegrid.client;
 
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
-import io.rulegrid.rules.Facts;
+import io.rulegrid.api.Facts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class FactStore {
     /**
      * Stores a fact, replacing any fact of that key.
      *
-     * @throws io.rulegrid.rules.MalformedFactException if the fact holds a value that is not JSON
+     * @throws io.rulegrid.api.MalformedFactException if the fact holds a value that is not JSON
      */
     public void put(String key, Map<String, Object> fact) {
         map.set(key, json(fact));
@@ -38,7 +38,7 @@ public final class FactStore {
     /**
      * Stores a fact given as JSON text.
      *
-     * @throws io.rulegrid.rules.MalformedFactException if the text is not a JSON object; nothing is stored
+     * @throws io.rulegrid.api.MalformedFactException if the text is not a JSON object; nothing is stored
      */
     public void put(String key, String factJson) {
         put(key, Facts.parse(factJson));

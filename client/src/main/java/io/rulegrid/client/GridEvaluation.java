@@ -1,8 +1,8 @@
 package io.rulegrid.client;
 
 import io.rulegrid.grid.wire.EvaluationOutcome;
-import io.rulegrid.rules.EvaluationResult;
-import io.rulegrid.rules.RuleGridException;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.RuleGridException;
 
 /**
  * One evaluation on the grid: which member ran it, with which ruleset version, and its result or its

@@ -11,11 +11,12 @@ import com.hazelcast.query.Predicates;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.wire.BulkSummary;
 import io.rulegrid.grid.wire.EvaluateAllTask;
+import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.RuleEntryProcessor;
 import io.rulegrid.grid.wire.StatsSnapshot;
 import io.rulegrid.grid.wire.StatsTask;
 import io.rulegrid.grid.wire.WireTypes;
-import io.rulegrid.rules.Facts;
+import io.rulegrid.api.Facts;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +39,7 @@ import java.util.concurrent.CompletionStage;
  * }
  * }</pre>
  *
- * <p>Evaluation errors reach the caller as typed {@link io.rulegrid.rules.RuleGridException}s naming the
+ * <p>Evaluation errors reach the caller as typed {@link io.rulegrid.api.RuleGridException}s naming the
  * ruleset, rule and key; a failed evaluation changes nothing.
  */
 public final class RuleGridClient implements AutoCloseable {
@@ -122,7 +123,7 @@ public final class RuleGridClient implements AutoCloseable {
     /** As {@link #evaluate(String, String, String, Map)}, without waiting. */
     public CompletionStage<GridEvaluation> evaluateAsync(String namespace, String key, String ruleset,
                                                          Map<String, Object> input) {
-        return submit(namespace, key, new RuleEntryProcessor(namespace, ruleset, 0, inputJson(input), null));
+        return submit(namespace, key, new RuleEntryProcessor(new EvaluationRequest(namespace, ruleset, 0, inputJson(input)), null));
     }
 
     /**
@@ -134,7 +135,7 @@ public final class RuleGridClient implements AutoCloseable {
         String json = inputJson(input);
         List<CompletableFuture<GridEvaluation>> calls = new ArrayList<>(keys.size());
         for (String key : keys) {
-            calls.add(submit(namespace, key, new RuleEntryProcessor(namespace, ruleset, 0, json, null)).toCompletableFuture());
+            calls.add(submit(namespace, key, new RuleEntryProcessor(new EvaluationRequest(namespace, ruleset, 0, json), null)).toCompletableFuture());
         }
         return calls.stream().map(call -> join(call, "evaluate " + namespace)).toList();
     }
@@ -153,7 +154,7 @@ public final class RuleGridClient implements AutoCloseable {
                                                                   Map<String, Object> fact, String ruleset,
                                                                   Map<String, Object> input) {
         String factJson = Facts.toJson(Facts.normalize(Objects.requireNonNull(fact, "fact")));
-        return submit(namespace, key, new RuleEntryProcessor(namespace, ruleset, 0, inputJson(input), factJson));
+        return submit(namespace, key, new RuleEntryProcessor(new EvaluationRequest(namespace, ruleset, 0, inputJson(input)), factJson));
     }
 
     /**
@@ -174,7 +175,7 @@ public final class RuleGridClient implements AutoCloseable {
         Predicate<String, HazelcastJsonValue> predicate = where == null || where.isBlank() ? null : Predicates.sql(where);
         CompletableFuture<BulkSummary> summary = new CompletableFuture<>();
         client.getExecutorService(GridNames.EXECUTOR).submit(
-                new EvaluateAllTask(namespace, ruleset, 0, inputJson(input), predicate),
+                new EvaluateAllTask(new EvaluationRequest(namespace, ruleset, 0, inputJson(input)), predicate),
                 new ExecutionCallback<BulkSummary>() {
                     @Override
                     public void onResponse(BulkSummary done) {

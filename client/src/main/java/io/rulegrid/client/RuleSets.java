@@ -11,8 +11,11 @@ import io.rulegrid.grid.RuleSetRecord;
 import io.rulegrid.grid.wire.DeployOutcome;
 import io.rulegrid.grid.wire.RegistryStatusTask;
 import io.rulegrid.grid.wire.RegistryTask;
-import io.rulegrid.rules.RuleCompiler;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,18 +40,24 @@ public final class RuleSets {
     }
 
     /**
-     * Deploys a rule file as the new active version of its ruleset. The file is compiled here first and
-     * again on a member; a file that does not compile is refused and the active version stays.
+     * Deploys a rule file as the new active version of its ruleset. A member compiles it first; a file that
+     * does not compile is refused and the active version stays.
      *
-     * @throws io.rulegrid.rules.RuleCompilationException with every error of the file
+     * @throws io.rulegrid.api.RuleCompilationException with every error of the file (file:line:col, rule)
+     * @throws UncheckedIOException if the file cannot be read
      */
     public Deployment deploy(Path file) {
-        return deploy(file.getFileName().toString(), RuleCompiler.read(file));
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule file " + file + ": " + e.getMessage(), e);
+        }
+        return deploy(file.getFileName().toString(), text);
     }
 
     /** As {@link #deploy(Path)}, for rule text; {@code sourceName} picks the format and names errors. */
     public Deployment deploy(String sourceName, String text) {
-        RuleCompiler.compile(sourceName, text);
         return registryChange(RegistryTask.deploy(sourceName, text), "deploy " + sourceName);
     }
 

@@ -3,8 +3,8 @@ package io.rulegrid.client;
 import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.core.OperationTimeoutException;
 import io.rulegrid.grid.RetriableGridException;
-import io.rulegrid.rules.RuleEvaluationException;
-import io.rulegrid.rules.RuleGridException;
+import io.rulegrid.api.RuleEvaluationException;
+import io.rulegrid.api.RuleGridException;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletionException;

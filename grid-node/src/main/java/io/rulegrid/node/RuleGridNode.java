@@ -6,10 +6,9 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.rulegrid.grid.GridNames;
-import io.rulegrid.grid.wire.WireTypes;
 import io.rulegrid.node.internal.GridEngine;
 import io.rulegrid.node.internal.NamespaceSettings;
+import io.rulegrid.node.internal.execution.MemberWireTypes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +129,7 @@ public final class RuleGridNode implements AutoCloseable {
         public RuleGridNode start() {
             Config config = config();
             GridEngine engine = new GridEngine();
-            config.getUserContext().put(GridNames.ENGINE_CONTEXT_KEY, engine);
+            MemberWireTypes.register(config.getSerializationConfig(), engine);
             HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
             try {
                 engine.start(hazelcast);
@@ -207,9 +206,8 @@ public final class RuleGridNode implements AutoCloseable {
             }
         }
 
-        /** What every RuleGrid member needs whatever its YAML says: wire types, no arbitrary Java deserialization. */
+        /** What every RuleGrid member needs whatever its YAML says: no arbitrary Java deserialization. */
         private static void harden(Config config) {
-            WireTypes.register(config.getSerializationConfig());
             JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
             filter.getWhitelist().addPrefixes("io.rulegrid.");
             config.getSerializationConfig().setJavaSerializationFilterConfig(filter);

@@ -1,6 +1,6 @@
 package io.rulegrid.perf;
 
-import io.rulegrid.rules.Facts;
+import io.rulegrid.api.Facts;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -3,8 +3,8 @@ package io.rulegrid.perf;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import io.rulegrid.client.RuleGridClient;
-import io.rulegrid.node.LocalCluster;
-import io.rulegrid.rules.Facts;
+import io.rulegrid.testkit.LocalCluster;
+import io.rulegrid.api.Facts;
 import io.rulegrid.rules.RuleCompiler;
 import io.rulegrid.rules.RuleSet;
 
@@ -186,7 +186,7 @@ final class GridBench {
     }
 
     private static String sku(int i) {
-        return io.rulegrid.client.demo.ECommerceWorkload.sku(i % PRODUCTS);
+        return io.rulegrid.demo.ECommerceWorkload.sku(i % PRODUCTS);
     }
 
     /** Runs {@code call} from {@code threads} threads for {@code seconds}; throughput and latency percentiles. */

@@ -1,6 +1,6 @@
 package io.rulegrid.perf;
 
-import io.rulegrid.client.demo.ECommerceWorkload;
+import io.rulegrid.demo.ECommerceWorkload;
 
 import java.util.Random;
 

@@ -1,6 +1,6 @@
 package io.rulegrid.perf;
 
-import io.rulegrid.client.demo.ECommerceWorkload;
+import io.rulegrid.demo.ECommerceWorkload;
 import io.rulegrid.rules.RuleCompiler;
 import io.rulegrid.rules.RuleSet;
 import io.rulegrid.rules.RuleSetDefinition;

@@ -1,6 +1,6 @@
 package io.rulegrid.perf;
 
-import io.rulegrid.rules.Facts;
+import io.rulegrid.api.Facts;
 import io.rulegrid.rules.RuleCompiler;
 import io.rulegrid.rules.RuleSet;
 import org.jeasy.rules.api.Rules;

@@ -1,6 +1,6 @@
 package io.rulegrid.perf;
 
-import io.rulegrid.rules.EvaluationResult;
+import io.rulegrid.api.EvaluationResult;
 import io.rulegrid.rules.RuleCompiler;
 import io.rulegrid.rules.RuleSet;
 import io.rulegrid.rules.RuleSetDefinition;

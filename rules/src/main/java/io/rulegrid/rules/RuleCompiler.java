@@ -1,5 +1,8 @@
 package io.rulegrid.rules;
 
+import io.rulegrid.api.RuleCompilationException;
+import io.rulegrid.api.CompileError;
+
 import io.rulegrid.rules.internal.easyrules.EasyRulesReader;
 import io.rulegrid.rules.internal.engine.RuleSetCompiler;
 import io.rulegrid.rules.internal.rgl.RglParser;

@@ -1,5 +1,7 @@
 package io.rulegrid.rules;
 
+import io.rulegrid.api.EvaluationResult;
+
 import java.util.Map;
 import java.util.Set;
 

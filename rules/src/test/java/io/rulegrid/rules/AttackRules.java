@@ -1,5 +1,9 @@
 package io.rulegrid.rules;
 
+import io.rulegrid.api.RuleEvaluationException;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.Facts;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

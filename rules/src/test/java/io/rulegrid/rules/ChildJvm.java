@@ -33,7 +33,7 @@ final class ChildJvm {
 
     /** Runs {@code main.main(scenario)} in a child JVM with the given heap ({@code "128m"}). */
     static Report run(Class<?> main, String scenario, String heap) throws Exception {
-        String classpath = Stream.of(main, RuleCompiler.class, ObjectMapper.class, JsonFactory.class,
+        String classpath = Stream.of(main, RuleCompiler.class, io.rulegrid.api.Facts.class, ObjectMapper.class, JsonFactory.class,
                         JsonProperty.class, YAMLFactory.class, org.yaml.snakeyaml.Yaml.class, com.google.re2j.Pattern.class)
                 .map(ChildJvm::location).distinct().collect(Collectors.joining(File.pathSeparator));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

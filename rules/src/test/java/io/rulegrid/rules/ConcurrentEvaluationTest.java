@@ -1,5 +1,8 @@
 package io.rulegrid.rules;
 
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.Facts;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,5 +1,10 @@
 package io.rulegrid.rules;
 
+import io.rulegrid.api.RuleEvaluationException;
+import io.rulegrid.api.RuleCompilationException;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.Facts;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

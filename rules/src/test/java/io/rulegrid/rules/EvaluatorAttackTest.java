@@ -1,5 +1,11 @@
 package io.rulegrid.rules;
 
+import io.rulegrid.api.RuleEvaluationException;
+import io.rulegrid.api.RuleCompilationException;
+import io.rulegrid.api.MalformedFactException;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.Facts;
+
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -569,7 +575,7 @@ class EvaluatorAttackTest {
     void promise1_nothingOutsideTheFactIsReachable() {
         List<String> refusedAtCompileTime = List.of(
                 "x = sku.getClass()", "x = sku.class", "x = Math.class", "x = Math.random()",
-                "x = java.lang.System.getenv()", "x = io.rulegrid.rules.Facts.parse(\"{}\")",
+                "x = java.lang.System.getenv()", "x = io.rulegrid.api.Facts.parse(\"{}\")",
                 "x = \\u0053ystem.exit(1)", "x = sku.hashCode()", "x = sku.intern()", "x = items.stream()",
                 "x = items.toArray()", "x = m.entrySet()", "x = 1B.unscaledValue()", "x = sku.chars()",
                 "x = sku.getBytes()", "x = new java.io.File(\"/\")", "x = Runtime.getRuntime()",

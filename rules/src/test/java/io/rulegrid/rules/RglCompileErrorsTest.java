@@ -1,5 +1,8 @@
 package io.rulegrid.rules;
 
+import io.rulegrid.api.RuleCompilationException;
+import io.rulegrid.api.CompileError;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

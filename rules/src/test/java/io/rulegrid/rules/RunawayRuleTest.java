@@ -1,5 +1,10 @@
 package io.rulegrid.rules;
 
+import io.rulegrid.api.RuleEvaluationException;
+import io.rulegrid.api.RuleCompilationException;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.Facts;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

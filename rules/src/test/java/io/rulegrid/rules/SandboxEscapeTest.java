@@ -1,5 +1,10 @@
 package io.rulegrid.rules;
 
+import io.rulegrid.api.RuleCompilationException;
+import io.rulegrid.api.CompileError;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.Facts;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

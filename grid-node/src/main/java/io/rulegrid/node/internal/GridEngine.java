@@ -14,20 +14,19 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.query.Predicate;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.RetriableGridException;
-import io.rulegrid.grid.MemberEngine;
 import io.rulegrid.grid.RuleSetRecord;
-import io.rulegrid.grid.VersionedRuleSet;
 import io.rulegrid.grid.wire.BulkSummary;
 import io.rulegrid.grid.wire.DeployOutcome;
 import io.rulegrid.grid.wire.EvaluationOutcome;
-import io.rulegrid.grid.wire.RefreshTask;
-import io.rulegrid.grid.wire.RegistryUpdate;
-import io.rulegrid.grid.wire.RuleEntryProcessor;
+import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.StatsSnapshot;
-import io.rulegrid.rules.EvaluationResult;
-import io.rulegrid.rules.RuleCompilationException;
+import io.rulegrid.node.internal.execution.MemberRuleEntryProcessor;
+import io.rulegrid.node.internal.execution.RefreshTask;
+import io.rulegrid.node.internal.execution.RegistryUpdate;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.RuleCompilationException;
 import io.rulegrid.rules.RuleCompiler;
-import io.rulegrid.rules.RuleGridException;
+import io.rulegrid.api.RuleGridException;
 import io.rulegrid.rules.RuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +46,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The member side of RuleGrid: the ruleset cache and registry changes, bulk evaluation of local facts,
- * and metrics. One per member, found by entry processors and tasks in the member's user context.
+ * The member side of RuleGrid: the ruleset cache and registry changes, bulk evaluation, and metrics. One per
+ * member; the requests clients send reach it through the member's wire types
+ * ({@link io.rulegrid.node.internal.execution.MemberWireTypes}), which are bound to it.
  */
-public final class GridEngine implements MemberEngine {
+public final class GridEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridEngine.class);
     private static final ObjectMapper PROBLEMS_JSON = new ObjectMapper();
@@ -77,22 +77,30 @@ public final class GridEngine implements MemberEngine {
         }
     }
 
-    @Override
+    /**
+     * The compiled ruleset, from the member's cache; never blocks, so it is safe on a partition thread.
+     *
+     * @param version a version number, or 0 for the active version
+     * @throws io.rulegrid.grid.RuleSetNotFoundException if this member knows no such ruleset or version
+     */
     public VersionedRuleSet ruleSet(String name, int version) {
         return cache.ruleSet(name, version);
     }
 
-    @Override
+    /** Records a finished evaluation in the metrics. */
     public void recorded(String ruleset, EvaluationResult result) {
         metrics.recorded(ruleset, result);
     }
 
-    @Override
+    /** Records a failed evaluation in the metrics. */
     public void failed(String ruleset, String rule) {
         metrics.failed(ruleset, rule);
     }
 
-    @Override
+    /**
+     * Compiles and stores a new version of a ruleset and makes it active on every member; the outcome names the
+     * members that do not have it in effect.
+     */
     public DeployOutcome deploy(String sourceName, String source) {
         RuleSet compiled;
         try {
@@ -108,7 +116,7 @@ public final class GridEngine implements MemberEngine {
         return DeployOutcome.deployed(name, version).withMemberProblems(problems);
     }
 
-    @Override
+    /** Makes an existing version active on every member. */
     public DeployOutcome activate(String name, int version) {
         int active = registry().executeOnKey(name, RegistryUpdate.activate(version));
         if (active == RegistryUpdate.NO_SUCH_VERSION) {
@@ -119,7 +127,11 @@ public final class GridEngine implements MemberEngine {
         return DeployOutcome.deployed(name, active).withMemberProblems(problems);
     }
 
-    @Override
+    /**
+     * Reloads a ruleset record from the registry map into this member's cache.
+     *
+     * @return {@code ""} when this member has the record's active version in effect, else why not
+     */
     public String refresh(String name) {
         HazelcastJsonValue json = registry().get(name);
         if (json == null) {
@@ -130,7 +142,7 @@ public final class GridEngine implements MemberEngine {
         return problem == null ? "" : problem;
     }
 
-    @Override
+    /** The rulesets this member does not have in effect as recorded, and why, as a JSON object by ruleset. */
     public String registryProblems() {
         try {
             return PROBLEMS_JSON.writeValueAsString(cache.problems());
@@ -139,10 +151,13 @@ public final class GridEngine implements MemberEngine {
         }
     }
 
-    @Override
-    public BulkSummary evaluateMatching(String namespace, String ruleset, int version, String inputJson,
-                                        Predicate<String, ?> where) {
-        IMap<String, HazelcastJsonValue> facts = instance.getMap(GridNames.checkNamespace(namespace));
+    /**
+     * Evaluates a ruleset over every fact of a namespace that matches a predicate, each on its owner. Runs on the
+     * member that received the task, which selects the keys with one cluster-wide query and submits one entry
+     * operation per key.
+     */
+    public BulkSummary evaluateMatching(EvaluationRequest request, Predicate<String, ?> where) {
+        IMap<String, HazelcastJsonValue> facts = instance.getMap(GridNames.checkNamespace(request.namespace()));
         @SuppressWarnings("unchecked")
         Predicate<String, HazelcastJsonValue> predicate = (Predicate<String, HazelcastJsonValue>) where;
         Set<String> keys = predicate == null ? facts.keySet() : facts.keySet(predicate);
@@ -155,7 +170,7 @@ public final class GridEngine implements MemberEngine {
                 count(window.poll(), summary);
             }
             window.add(Map.entry(key,
-                    facts.submitToKey(key, new RuleEntryProcessor(namespace, ruleset, version, inputJson, null))));
+                    facts.submitToKey(key, new MemberRuleEntryProcessor(this, request, null))));
         }
         while (!window.isEmpty()) {
             count(window.poll(), summary);
@@ -177,12 +192,12 @@ public final class GridEngine implements MemberEngine {
         }
     }
 
-    @Override
+    /** This member's counters and latency histogram. */
     public StatsSnapshot stats() {
         return metrics.snapshot();
     }
 
-    @Override
+    /** This member's address, as clients see it. */
     public String memberAddress() {
         return address;
     }
@@ -207,7 +222,7 @@ public final class GridEngine implements MemberEngine {
      */
     private List<String> refreshEverywhere(String name) {
         IExecutorService executor = instance.getExecutorService(GridNames.REFRESH_EXECUTOR);
-        Map<Member, Future<String>> refreshed = executor.submitToAllMembers(new RefreshTask(name));
+        Map<Member, Future<String>> refreshed = executor.submitToAllMembers(new RefreshTask(this, name));
         List<String> problems = new ArrayList<>();
         for (Map.Entry<Member, Future<String>> entry : refreshed.entrySet()) {
             String member = "member " + entry.getKey().getAddress();

@@ -1,7 +1,7 @@
 package io.rulegrid.node.internal;
 
 import io.rulegrid.grid.wire.StatsSnapshot;
-import io.rulegrid.rules.EvaluationResult;
+import io.rulegrid.api.EvaluationResult;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -4,8 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rulegrid.grid.RuleSetNotFoundException;
 import io.rulegrid.grid.RuleSetRecord;
-import io.rulegrid.grid.VersionedRuleSet;
-import io.rulegrid.rules.RuleCompilationException;
+import io.rulegrid.api.RuleCompilationException;
 import io.rulegrid.rules.RuleCompiler;
 import io.rulegrid.rules.RuleSet;
 

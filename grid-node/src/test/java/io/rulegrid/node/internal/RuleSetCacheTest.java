@@ -1,8 +1,7 @@
 package io.rulegrid.node.internal;
 
 import io.rulegrid.grid.RuleSetRecord;
-import io.rulegrid.grid.VersionedRuleSet;
-import io.rulegrid.rules.RuleCompilationException;
+import io.rulegrid.api.RuleCompilationException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

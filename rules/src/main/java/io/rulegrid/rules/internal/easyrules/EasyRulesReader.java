@@ -1,8 +1,8 @@
 package io.rulegrid.rules.internal.easyrules;
 
-import io.rulegrid.rules.CompileError;
+import io.rulegrid.api.CompileError;
 import io.rulegrid.rules.Limits;
-import io.rulegrid.rules.RuleCompilationException;
+import io.rulegrid.api.RuleCompilationException;
 import io.rulegrid.rules.RuleDefinition;
 import io.rulegrid.rules.RuleSetDefinition;
 import io.rulegrid.rules.SourceText;

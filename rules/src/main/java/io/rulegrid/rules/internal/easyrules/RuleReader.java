@@ -1,6 +1,6 @@
 package io.rulegrid.rules.internal.easyrules;
 
-import io.rulegrid.rules.CompileError;
+import io.rulegrid.api.CompileError;
 import io.rulegrid.rules.RuleDefinition;
 import io.rulegrid.rules.SourceText;
 

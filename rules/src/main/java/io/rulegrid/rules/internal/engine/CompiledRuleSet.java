@@ -1,6 +1,6 @@
 package io.rulegrid.rules.internal.engine;
 
-import io.rulegrid.rules.EvaluationResult;
+import io.rulegrid.api.EvaluationResult;
 import io.rulegrid.rules.Limits;
 import io.rulegrid.rules.RuleSet;
 import io.rulegrid.rules.RuleSetDefinition;

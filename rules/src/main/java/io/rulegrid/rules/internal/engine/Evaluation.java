@@ -1,10 +1,10 @@
 package io.rulegrid.rules.internal.engine;
 
-import io.rulegrid.rules.EvaluationResult;
-import io.rulegrid.rules.Facts;
-import io.rulegrid.rules.JsonObject;
-import io.rulegrid.rules.MalformedFactException;
-import io.rulegrid.rules.RuleEvaluationException;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.Facts;
+import io.rulegrid.api.JsonObject;
+import io.rulegrid.api.MalformedFactException;
+import io.rulegrid.api.RuleEvaluationException;
 import io.rulegrid.rules.Ticker;
 
 import java.util.ArrayList;

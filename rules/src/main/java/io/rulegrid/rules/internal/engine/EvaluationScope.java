@@ -1,6 +1,6 @@
 package io.rulegrid.rules.internal.engine;
 
-import io.rulegrid.rules.Output;
+import io.rulegrid.api.Output;
 
 import java.util.ArrayList;
 import java.util.List;

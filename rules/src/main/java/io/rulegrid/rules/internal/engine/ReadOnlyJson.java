@@ -1,6 +1,6 @@
 package io.rulegrid.rules.internal.engine;
 
-import io.rulegrid.rules.JsonObject;
+import io.rulegrid.api.JsonObject;
 
 import java.util.ArrayList;
 import java.util.Collections;

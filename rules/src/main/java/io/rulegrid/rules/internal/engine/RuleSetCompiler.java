@@ -1,7 +1,7 @@
 package io.rulegrid.rules.internal.engine;
 
-import io.rulegrid.rules.CompileError;
-import io.rulegrid.rules.RuleCompilationException;
+import io.rulegrid.api.CompileError;
+import io.rulegrid.api.RuleCompilationException;
 import io.rulegrid.rules.RuleDefinition;
 import io.rulegrid.rules.RuleSet;
 import io.rulegrid.rules.RuleSetDefinition;

@@ -1,6 +1,6 @@
 package io.rulegrid.rules.internal.lang;
 
-import io.rulegrid.rules.Facts;
+import io.rulegrid.api.Facts;
 import io.rulegrid.rules.internal.lang.Syntax.Binary;
 import io.rulegrid.rules.internal.lang.Syntax.Call;
 import io.rulegrid.rules.internal.lang.Syntax.Conditional;

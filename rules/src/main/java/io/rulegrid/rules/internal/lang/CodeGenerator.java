@@ -1,6 +1,6 @@
 package io.rulegrid.rules.internal.lang;
 
-import io.rulegrid.rules.JsonObject;
+import io.rulegrid.api.JsonObject;
 import io.rulegrid.rules.internal.engine.EvaluationScope;
 import io.rulegrid.rules.internal.engine.Meter;
 import io.rulegrid.rules.internal.lang.Syntax.Assign;

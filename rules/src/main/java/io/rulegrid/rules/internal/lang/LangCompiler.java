@@ -1,6 +1,6 @@
 package io.rulegrid.rules.internal.lang;
 
-import io.rulegrid.rules.CompileError;
+import io.rulegrid.api.CompileError;
 import io.rulegrid.rules.SourceText;
 import io.rulegrid.rules.internal.engine.ConditionPart;
 import io.rulegrid.rules.internal.engine.Constraint;

@@ -1,10 +1,10 @@
 package io.rulegrid.rules.internal.easyrules;
 
-import io.rulegrid.rules.CompileError;
-import io.rulegrid.rules.EvaluationResult;
-import io.rulegrid.rules.Facts;
+import io.rulegrid.api.CompileError;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.Facts;
 import io.rulegrid.rules.Limits;
-import io.rulegrid.rules.RuleCompilationException;
+import io.rulegrid.api.RuleCompilationException;
 import io.rulegrid.rules.RuleCompiler;
 import io.rulegrid.rules.RuleDefinition;
 import io.rulegrid.rules.RuleSet;

@@ -1,6 +1,6 @@
 package io.rulegrid.rules.internal.engine;
 
-import io.rulegrid.rules.Facts;
+import io.rulegrid.api.Facts;
 import io.rulegrid.rules.RuleCompiler;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.rulegrid.rules.internal.engine;
 
-import io.rulegrid.rules.EvaluationResult;
-import io.rulegrid.rules.Facts;
+import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.Facts;
 import io.rulegrid.rules.RuleCompiler;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,10 @@
+package io.rulegrid.api;
+
+/**
+ * Something a rule emitted with {@code emit(type, value)}.
+ *
+ * @param type  the output's type, as the rule named it
+ * @param value a JSON value (a copy taken when it was emitted)
+ */
+public record Output(String type, Object value) {
+}

@@ -1,0 +1,164 @@
+package io.rulegrid.demo;
+
+import io.rulegrid.client.Deployment;
+import io.rulegrid.client.GridEvaluation;
+import io.rulegrid.client.RuleGridClient;
+import io.rulegrid.grid.RetriableGridException;
+import io.rulegrid.grid.wire.BulkSummary;
+import io.rulegrid.grid.wire.StatsSnapshot;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The seeds' e-commerce example on a running cluster: products and rules deployed, bulk re-pricing,
+ * orders flowing through {@code upsertAndEvaluate} while a member is killed, and a hot rule change.
+ */
+public final class ClusterDemo {
+
+    /** Orders in flight at once, as an application with many request threads would have. */
+    private static final int IN_FLIGHT = 128;
+
+    /** How often, and how far apart, an order whose call failed is sent again. */
+    private static final int RETRIES = 5;
+    private static final long RETRY_DELAY_MILLIS = 250;
+
+    private final RuleGridClient grid;
+    private final PrintWriter out;
+
+    public ClusterDemo(RuleGridClient grid, PrintWriter out) {
+        this.grid = grid;
+        this.out = out;
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @param memberToKill pid of a member process to kill mid-run (one this demo's script started), or 0
+     */
+    public void run(int productCount, int ruleCount, int orderCount, long memberToKill, long seed) throws Exception {
+        out.printf("cluster: %d members %s%n", grid.hazelcast().getCluster().getMembers().size(),
+                grid.hazelcast().getCluster().getMembers());
+
+        Deployment catalog = grid.rulesets().deploy("catalog.grl", ECommerceWorkload.rulesRgl("catalog", ruleCount, seed));
+        Deployment payments = grid.rulesets().deploy("payments.grl", ECommerceWorkload.paymentRulesRgl("payments"));
+        out.printf("deployed %s (%d pricing/promotion rules) and %s%n", catalog, ruleCount, payments);
+
+        long loadStart = System.nanoTime();
+        Map<String, Map<String, Object>> batch = new HashMap<>();
+        for (Map<String, Object> product : ECommerceWorkload.products(productCount, seed)) {
+            batch.put((String) product.get("sku"), product);
+        }
+        grid.facts("products").putAll(batch);
+        out.printf("loaded %,d products in %d ms%n", productCount, millisSince(loadStart));
+
+        for (String run : new String[] {"first run, cold JVMs", "second run, warm"}) {
+            long bulkStart = System.nanoTime();
+            BulkSummary repricing = grid.evaluateAll("products", "catalog", null, Map.of());
+            out.printf("bulk re-pricing (evaluateAll, %d rules x %,d products, %s): %s in %d ms%n", ruleCount,
+                    productCount, run, repricing, millisSince(bulkStart));
+            repricing.errorSamples().forEach(error -> out.println("  error: " + error));
+        }
+        BulkSummary books = grid.evaluateAll("products", "catalog", "category = 'cat-7' AND price > 50", Map.of());
+        out.printf("targeted re-pricing (--where \"category = 'cat-7' AND price > 50\"): evaluated %d%n", books.evaluated());
+
+        orders(orderCount, memberToKill, seed);
+        hotRuleChange();
+
+        StatsSnapshot stats = grid.stats();
+        Map<String, Long> firings = new HashMap<>();
+        stats.rulesets().forEach((ruleset, s) -> s.rules().forEach(rule -> firings.put(ruleset + "/" + rule, s.firings(rule))));
+        out.println("top rules by firings (cluster-wide, surviving members):");
+        Reports.top(firings, 10).forEach(e -> out.printf("  %-28s %8d%n", e.getKey(), e.getValue()));
+    }
+
+    private void orders(int orderCount, long memberToKill, long seed) throws Exception {
+        Random random = new Random(seed + 1);
+        Semaphore window = new Semaphore(IN_FLIGHT);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicLong retried = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        Map<String, Long> statuses = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < orderCount; i++) {
+            if (memberToKill > 0 && i == orderCount / 3) {
+                killMember(memberToKill);
+            }
+            window.acquire();
+            submitOrder(ECommerceWorkload.order(i, 10_000, random), RETRIES, window, acknowledged, retried, failed, statuses);
+        }
+        window.acquire(IN_FLIGHT);
+        window.release(IN_FLIGHT);
+        long millis = millisSince(start);
+        out.printf("orders: %,d through upsertAndEvaluate in %d ms (%,.0f orders/s); %d calls retried after the member"
+                        + " loss, %d orders failed; statuses %s%n", orderCount, millis, orderCount * 1000.0 / Math.max(1, millis),
+                retried.get(), failed.get(), statuses);
+        long present = acknowledged.stream().filter(key -> grid.facts("orders").get(key).isPresent()).count();
+        out.printf("after the member loss: %,d of %,d acknowledged orders present in the grid%s%n", present,
+                acknowledged.size(), present == acknowledged.size() ? " - nothing lost" : " - LOST ORDERS");
+    }
+
+    /**
+     * Upserts and evaluates one order; an order whose call fails in a retriable way (it was in flight to the
+     * killed member, or its backup could not be confirmed) is sent again a little later, as an application
+     * would: an upsert-and-evaluate of the same order ends in the same state. A failed evaluation (a rule or a
+     * fact is wrong) is not retried: it would fail again.
+     */
+    private void submitOrder(Map<String, Object> order, int retriesLeft, Semaphore window, Set<String> acknowledged,
+                             AtomicLong retried, AtomicLong failed, Map<String, Long> statuses) {
+        String key = (String) order.get("id");
+        grid.upsertAndEvaluateAsync("orders", key, order, "payments", Map.of()).whenComplete((evaluation, error) -> {
+            if (error == null && evaluation.succeeded()) {
+                acknowledged.add(key);
+                statuses.merge((String) evaluation.resultOrThrow().fact().get("status"), 1L, Long::sum);
+                window.release();
+            } else if (retriesLeft > 0 && retriable(error)) {
+                retried.incrementAndGet();
+                CompletableFuture.delayedExecutor(RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() ->
+                        submitOrder(order, retriesLeft - 1, window, acknowledged, retried, failed, statuses));
+            } else {
+                failed.incrementAndGet();
+                window.release();
+            }
+        });
+    }
+
+    private static boolean retriable(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof RetriableGridException;
+    }
+
+    private void killMember(long pid) {
+        ProcessHandle.of(pid).ifPresentOrElse(member -> {
+            member.destroyForcibly();
+            out.printf("killed member process %d mid-run (no graceful shutdown)%n", pid);
+        }, () -> out.printf("member process %d is not running; nothing to kill%n", pid));
+    }
+
+    private void hotRuleChange() {
+        String key = "hot-change-order";
+        Map<String, Object> order = new HashMap<>(Map.of("id", key, "paymentMethod", "CARD", "total", 750.0,
+                "country", "US", "status", "NEW"));
+        String before = (String) grid.upsertAndEvaluate("orders", key, order, "payments", Map.of())
+                .resultOrThrow().fact().get("status");
+        String stricter = ECommerceWorkload.paymentRulesRgl("payments").replace("total > 1000", "total > 500");
+        Deployment v2 = grid.rulesets().deploy("payments.grl", stricter);
+        GridEvaluation after = grid.upsertAndEvaluate("orders", key, order, "payments", Map.of());
+        out.printf("hot rule change: card orders over 500 now reviewed; %s deployed with no restart;"
+                        + " a 750 card order was %s, is now %s (ran %s v%d on %s)%n", v2, before,
+                after.resultOrThrow().fact().get("status"), after.ruleset(), after.version(), after.member());
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,42 @@
+package io.rulegrid.node.internal.execution;
+
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.rulegrid.grid.wire.WireTypes;
+import io.rulegrid.node.internal.GridEngine;
+
+/**
+ * A member's serialization of RuleGrid's wire types: the same ids and bytes as the client's {@link WireTypes},
+ * but the requests it reads are the member's subclasses, which execute on this member's engine, and it also
+ * reads the types only members exchange. Clients never load a class that executes.
+ */
+public final class MemberWireTypes implements DataSerializableFactory {
+
+    private final GridEngine engine;
+    private final WireTypes data = new WireTypes();
+
+    private MemberWireTypes(GridEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Registers the member's wire types, bound to its engine, on a member's serialization config. */
+    public static SerializationConfig register(SerializationConfig config, GridEngine engine) {
+        return config.addDataSerializableFactory(WireTypes.FACTORY_ID, new MemberWireTypes(engine));
+    }
+
+    @Override
+    public IdentifiedDataSerializable create(int typeId) {
+        return switch (typeId) {
+            case WireTypes.RULE_ENTRY_PROCESSOR -> new MemberRuleEntryProcessor(engine);
+            case WireTypes.REGISTRY_TASK -> new MemberRegistryTask(engine);
+            case WireTypes.EVALUATE_ALL_TASK -> new MemberEvaluateAllTask(engine);
+            case WireTypes.STATS_TASK -> new MemberStatsTask(engine);
+            case WireTypes.REGISTRY_STATUS_TASK -> new MemberRegistryStatusTask(engine);
+            case WireTypes.COMPUTED_VALUE -> new ComputedValue();
+            case WireTypes.REFRESH_TASK -> new RefreshTask(engine);
+            case WireTypes.REGISTRY_UPDATE -> new RegistryUpdate();
+            default -> data.create(typeId);
+        };
+    }
+}

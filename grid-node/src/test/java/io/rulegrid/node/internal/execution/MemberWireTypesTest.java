@@ -1,0 +1,112 @@
+package io.rulegrid.node.internal.execution;
+
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.serialization.InternalSerializationService;
+import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import com.hazelcast.query.Predicates;
+import io.rulegrid.grid.wire.EvaluateAllTask;
+import io.rulegrid.grid.wire.EvaluationRequest;
+import io.rulegrid.grid.wire.RegistryStatusTask;
+import io.rulegrid.grid.wire.RegistryTask;
+import io.rulegrid.grid.wire.RuleEntryProcessor;
+import io.rulegrid.grid.wire.StatsTask;
+import io.rulegrid.grid.wire.WireTypes;
+import io.rulegrid.node.internal.GridEngine;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client and a member use different classes for the same wire ids: the client's hold data, the member's
+ * execute. They must agree on every byte, or every call (and a rolling restart) breaks.
+ */
+class MemberWireTypesTest {
+
+    private final GridEngine engine = new GridEngine();
+    private final SerializationConfig memberConfig = MemberWireTypes.register(new SerializationConfig(), engine);
+    private final InternalSerializationService client = new DefaultSerializationServiceBuilder()
+            .setConfig(WireTypes.register(new SerializationConfig())).build();
+    private final InternalSerializationService member = new DefaultSerializationServiceBuilder()
+            .setConfig(memberConfig).build();
+
+    private static List<IdentifiedDataSerializable> requestsClientsSend() {
+        return List.of(
+                new RuleEntryProcessor(new EvaluationRequest("products", "pricing", 3, "{\"vip\":true}"),
+                        "{\"sku\":\"A-1\"}"),
+                RegistryTask.deploy("pricing.grl", "ruleset \"pricing\""),
+                RegistryTask.activate("pricing", 2),
+                new EvaluateAllTask(new EvaluationRequest("products", "pricing", 0, null),
+                        Predicates.sql("category = 'books'")),
+                new StatsTask(),
+                new RegistryStatusTask());
+    }
+
+    private List<IdentifiedDataSerializable> typesOnlyMembersExchange() {
+        return List.of(
+                new ComputedValue(new HazelcastJsonValue("{\"sku\":\"A-1\"}")),
+                new ComputedValue(null),
+                new RefreshTask(engine, "pricing"),
+                RegistryUpdate.append("pricing.grl", "ruleset \"pricing\"", 1_700_000_000_000L),
+                RegistryUpdate.activate(3));
+    }
+
+    @Test
+    void aMemberReadsEveryClientRequestAsItsExecutingSubclassWithTheSameBytes() {
+        for (IdentifiedDataSerializable request : requestsClientsSend()) {
+            Data sent = client.toData(request);
+            Object received = member.toObject(sent);
+
+            assertThat(received).as("%s", request.getClass().getSimpleName())
+                    .isInstanceOf(request.getClass()).isNotExactlyInstanceOf(request.getClass());
+            assertThat(received.getClass().getPackageName()).isEqualTo(MemberWireTypes.class.getPackageName());
+            assertThat(member.toData(received).toByteArray()).as("%s", request.getClass().getSimpleName())
+                    .isEqualTo(sent.toByteArray());
+        }
+    }
+
+    @Test
+    void typesOnlyMembersExchangeReadBackToTheSameBytes() {
+        for (IdentifiedDataSerializable original : typesOnlyMembersExchange()) {
+            Data written = member.toData(original);
+            Object read = member.toObject(written);
+
+            assertThat(read).isExactlyInstanceOf(original.getClass());
+            assertThat(member.toData(read).toByteArray()).as("%s", original.getClass().getSimpleName())
+                    .isEqualTo(written.toByteArray());
+        }
+    }
+
+    @Test
+    void aMemberKnowsEveryIdAClientKnowsAndTheMemberOnlyOnes() {
+        Set<Integer> clientIds = known(new WireTypes());
+        Set<Integer> memberIds = known(memberConfig.getDataSerializableFactories().get(WireTypes.FACTORY_ID));
+
+        assertThat(memberIds).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(clientIds.stream(), WireTypes.MEMBER_ONLY.stream()).collect(Collectors.toSet()));
+        assertThat(typesOnlyMembersExchange().stream().map(IdentifiedDataSerializable::getClassId)
+                .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(WireTypes.MEMBER_ONLY);
+    }
+
+    private static Set<Integer> known(DataSerializableFactory factory) {
+        Set<Integer> ids = new TreeSet<>();
+        for (int id = 1; id < 100; id++) {
+            try {
+                factory.create(id);
+                ids.add(id);
+            } catch (IllegalArgumentException unknown) {
+                // past the last id the factories refuse
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,38 @@
+package io.rulegrid.grid;
+
+import java.util.regex.Pattern;
+
+/** Names members and clients agree on. */
+public final class GridNames {
+
+    /** The IMap of ruleset records, keyed by ruleset name. */
+    public static final String RULESETS_MAP = "rulegrid.rulesets";
+
+    /** The executor that runs registry, bulk-evaluation and stats tasks on members. */
+    public static final String EXECUTOR = "rulegrid.tasks";
+
+    /**
+     * The executor of {@code RefreshTask}s, apart from {@link #EXECUTOR}: a deploy running on a task thread
+     * waits for every member's refresh, which must never queue behind it.
+     */
+    public static final String REFRESH_EXECUTOR = "rulegrid.refresh";
+
+    /** Namespace names: lower-case, so that they never clash with the {@code rulegrid.} maps. */
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+
+    private GridNames() {
+    }
+
+    /**
+     * Checks a fact namespace name.
+     *
+     * @throws IllegalArgumentException if it is not 1–63 characters of {@code [a-z0-9_-]} starting with a letter
+     */
+    public static String checkNamespace(String namespace) {
+        if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
+            throw new IllegalArgumentException("namespace '" + namespace
+                    + "' is not valid; use 1-63 characters a-z, 0-9, '_' or '-', starting with a letter");
+        }
+        return namespace;
+    }
+}
