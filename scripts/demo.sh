@@ -39,7 +39,7 @@ trap stop_members EXIT
 
 echo "starting 3 members of cluster $CLUSTER_NAME on $MEMBERS (logs in $LOG_DIR)"
 for i in 0 1 2; do
-  RULEGRID_CLUSTER_NAME="$CLUSTER_NAME" RULEGRID_PORT="${PORTS[$i]}" RULEGRID_MEMBERS="$MEMBERS" \
+  HZ_CLUSTERNAME="$CLUSTER_NAME" HZ_NETWORK_PORT_PORT="${PORTS[$i]}" RULEGRID_MEMBERS="$MEMBERS" \
     java "${JAVA_OPTS_RULEGRID[@]}" -Xmx1g -jar "$NODE_JAR" --config "$ROOT/config" > "$LOG_DIR/member-$i.log" 2>&1 &
   PIDS+=("$!")
   disown "$!"  # the demo kills one of them on purpose; no job-control notice for it

@@ -1,30 +1,28 @@
 package io.rulegrid.node;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.rulegrid.node.config.InvalidConfigException;
+import io.rulegrid.node.config.RuleGridConfig;
 import io.rulegrid.node.internal.GridEngine;
-import io.rulegrid.node.internal.NamespaceSettings;
+import io.rulegrid.node.internal.HazelcastYaml;
+import io.rulegrid.node.internal.MemberAddresses;
+import io.rulegrid.node.internal.MemberRequirements;
 import io.rulegrid.node.internal.execution.MemberWireTypes;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A RuleGrid member: a Hazelcast member that holds fact namespaces and evaluates rulesets on the facts it
- * owns. Built from {@code hazelcast.yaml} and {@code rulegrid.yaml} (or the bundled defaults), with
- * per-deployment overrides from the environment or the builder.
+ * owns. Configured, from lowest to highest precedence, by {@code hazelcast.yaml} (or the bundled defaults) and
+ * {@code rulegrid.yaml}, Hazelcast's own {@code HZ_*} environment variables and {@code hz.*} system properties
+ * (e.g. {@code HZ_CLUSTERNAME}, {@code HZ_NETWORK_PORT_PORT}), the two {@code RULEGRID_*} variables below for
+ * what those cannot express, and the builder.
  *
  * <pre>{@code
  * try (RuleGridNode node = RuleGridNode.builder().clusterName("dev").port(5701).start()) { ... }
@@ -32,13 +30,18 @@ import java.util.Objects;
  */
 public final class RuleGridNode implements AutoCloseable {
 
-    /** Environment variable: the cluster name. */
-    public static final String ENV_CLUSTER_NAME = "RULEGRID_CLUSTER_NAME";
-    /** Environment variable: the member's first port. */
-    public static final String ENV_PORT = "RULEGRID_PORT";
-    /** Environment variable: tcp-ip members to join, comma separated {@code host[:port]}. */
+    /**
+     * Environment variable: the tcp-ip members to join, {@code host[:port]} comma separated; replaces the
+     * file's member list. Hazelcast's own {@code HZ_NETWORK_JOIN_TCPIP_MEMBERS} cannot: in 5.6 it adds to the
+     * file's list, so a member would still probe the file's members too.
+     */
     public static final String ENV_MEMBERS = "RULEGRID_MEMBERS";
-    /** Environment variable: a Kubernetes headless service DNS name; switches the join to Kubernetes discovery. */
+    /**
+     * Environment variable: a Kubernetes headless service DNS name; switches the join from tcp-ip to Kubernetes
+     * discovery and binds to the pod's address. Hazelcast's environment overrides cannot: a variable name has no
+     * dash, so {@code HZ_NETWORK_JOIN_KUBERNETES_SERVICEDNS} sets a property {@code servicedns} the discovery
+     * does not know, and the switch needs tcp-ip and the 127.0.0.1 interface off and bind-any on as well.
+     */
     public static final String ENV_KUBERNETES_SERVICE_DNS = "RULEGRID_KUBERNETES_SERVICE_DNS";
 
     private final HazelcastInstance hazelcast;
@@ -72,7 +75,9 @@ public final class RuleGridNode implements AutoCloseable {
         private Path hazelcastYaml;
         private Path rulegridYaml;
         private Map<String, String> environment = Map.of();
-        private final Map<String, String> overrides = new HashMap<>();
+        private String clusterName;
+        private Integer port;
+        private List<String> members;
 
         private Builder() {
         }
@@ -83,46 +88,70 @@ public final class RuleGridNode implements AutoCloseable {
             return this;
         }
 
-        /** The namespaces; every namespace gets the defaults when not set. */
+        /** RuleGrid's configuration, the declared namespaces; none declared when not set. */
         public Builder rulegridYaml(Path file) {
             this.rulegridYaml = Objects.requireNonNull(file, "file");
             return this;
         }
 
-        /** Reads the {@code RULEGRID_*} overrides from these variables (usually {@code System.getenv()}). */
+        /**
+         * Reads {@link #ENV_MEMBERS} and {@link #ENV_KUBERNETES_SERVICE_DNS} from these variables (usually
+         * {@code System.getenv()}). Hazelcast reads its {@code HZ_*} variables from the process itself.
+         */
         public Builder environment(Map<String, String> variables) {
             this.environment = Map.copyOf(variables);
             return this;
         }
 
         public Builder clusterName(String clusterName) {
-            overrides.put(ENV_CLUSTER_NAME, clusterName);
+            this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
             return this;
         }
 
         public Builder port(int port) {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port is " + port + " but must be in 1..65535");
+            if (port < 1 || port > 65_535) {
+                throw new InvalidConfigException("port(" + port + ")", "network.port.port", "must be 1 to 65535");
             }
-            overrides.put(ENV_PORT, Integer.toString(port));
+            this.port = port;
             return this;
         }
 
-        /** tcp-ip members to join, {@code host[:port]}. */
+        /** tcp-ip members to join, {@code host[:port]}; replaces the file's member list. */
         public Builder members(String... members) {
-            overrides.put(ENV_MEMBERS, String.join(",", members));
+            this.members = MemberAddresses.parse("members(...)", String.join(",", members));
             return this;
         }
 
-        /** The member configuration this builder would start with. */
+        /**
+         * The member configuration this builder would start with.
+         *
+         * @throws InvalidConfigException naming the file or variable, the key and the problem
+         */
         public Config config() {
-            Config config = loadHazelcastConfig();
-            Map<String, String> settings = new HashMap<>(environment);
-            settings.putAll(overrides);
-            applyOverrides(config, settings);
-            (rulegridYaml == null ? NamespaceSettings.none() : NamespaceSettings.read(rulegridYaml)).applyTo(config);
-            harden(config);
+            HazelcastYaml yaml = hazelcastYaml == null ? HazelcastYaml.bundled() : HazelcastYaml.file(hazelcastYaml);
+            Config config = yaml.load();
+            ruleGridConfig();
+            applyEnvironment(config);
+            if (clusterName != null) {
+                config.setClusterName(clusterName);
+            }
+            if (port != null) {
+                config.getNetworkConfig().setPort(port);
+            }
+            if (members != null) {
+                config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).setMembers(members);
+            }
+            MemberRequirements.enforce(config, yaml.source());
             return config;
+        }
+
+        /**
+         * RuleGrid's configuration this builder would start with.
+         *
+         * @throws InvalidConfigException naming the file, the key and the problem
+         */
+        public RuleGridConfig ruleGridConfig() {
+            return rulegridYaml == null ? RuleGridConfig.empty() : RuleGridConfig.read(rulegridYaml);
         }
 
         /** Starts the member and waits until it has joined and loaded the ruleset registry. */
@@ -140,77 +169,24 @@ public final class RuleGridNode implements AutoCloseable {
             return new RuleGridNode(hazelcast);
         }
 
-        private Config loadHazelcastConfig() {
-            if (hazelcastYaml != null) {
-                try (InputStream in = Files.newInputStream(hazelcastYaml)) {
-                    return new YamlConfigBuilder(in).build();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + hazelcastYaml + ": " + e.getMessage(), e);
-                }
-            }
-            InputStream bundled = RuleGridNode.class.getResourceAsStream("/rulegrid/hazelcast.yaml");
-            if (bundled == null) {
-                throw new IllegalStateException("the bundled rulegrid/hazelcast.yaml is missing from the classpath");
-            }
-            return new YamlConfigBuilder(bundled).build();
-        }
-
-        private static int port(String value) {
-            try {
-                int port = Integer.parseInt(value.trim());
-                if (port >= 1 && port <= 65_535) {
-                    return port;
-                }
-            } catch (NumberFormatException e) {
-                // reported below, naming the variable
-            }
-            throw new IllegalArgumentException(ENV_PORT + " is '" + value + "' but must be a port number, 1 to 65535");
-        }
-
-        /** Member addresses, {@code host} or {@code host:port}, comma separated. */
-        private static List<String> members(String value) {
-            List<String> members = new ArrayList<>();
-            for (String member : value.split(",")) {
-                String address = member.trim();
-                int colon = address.lastIndexOf(':');
-                boolean portOk = colon < 0 || address.substring(colon + 1).matches("[0-9]{1,5}")
-                        && Integer.parseInt(address.substring(colon + 1)) >= 1
-                        && Integer.parseInt(address.substring(colon + 1)) <= 65_535;
-                if (address.isEmpty() || colon == 0 || !portOk) {
-                    throw new IllegalArgumentException(ENV_MEMBERS + " is '" + value + "' but '" + address
-                            + "' is no member address; write host or host:port, comma separated");
-                }
-                members.add(address);
-            }
-            return members;
-        }
-
-        private static void applyOverrides(Config config, Map<String, String> settings) {
-            if (settings.containsKey(ENV_CLUSTER_NAME)) {
-                config.setClusterName(settings.get(ENV_CLUSTER_NAME));
-            }
-            if (settings.containsKey(ENV_PORT)) {
-                config.getNetworkConfig().setPort(port(settings.get(ENV_PORT)));
-            }
+        private void applyEnvironment(Config config) {
             JoinConfig join = config.getNetworkConfig().getJoin();
-            if (settings.containsKey(ENV_MEMBERS)) {
-                join.getTcpIpConfig().setEnabled(true).setMembers(members(settings.get(ENV_MEMBERS)));
+            if (environment.containsKey(ENV_MEMBERS)) {
+                join.getTcpIpConfig().setEnabled(true)
+                        .setMembers(MemberAddresses.parse(ENV_MEMBERS, environment.get(ENV_MEMBERS)));
             }
-            if (settings.containsKey(ENV_KUBERNETES_SERVICE_DNS)) {
+            if (environment.containsKey(ENV_KUBERNETES_SERVICE_DNS)) {
+                String serviceDns = environment.get(ENV_KUBERNETES_SERVICE_DNS).strip();
+                if (serviceDns.isEmpty()) {
+                    throw new InvalidConfigException(ENV_KUBERNETES_SERVICE_DNS, "network.join.kubernetes.service-dns",
+                            "is empty; give the headless service's DNS name, or unset it to join over tcp-ip");
+                }
                 join.getTcpIpConfig().setEnabled(false);
                 join.getMulticastConfig().setEnabled(false);
-                join.getKubernetesConfig().setEnabled(true)
-                        .setProperty("service-dns", settings.get(ENV_KUBERNETES_SERVICE_DNS));
+                join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", serviceDns);
                 config.getNetworkConfig().getInterfaces().setEnabled(false);
                 config.setProperty("hazelcast.socket.bind.any", "true");
             }
-        }
-
-        /** What every RuleGrid member needs whatever its YAML says: no arbitrary Java deserialization. */
-        private static void harden(Config config) {
-            JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
-            filter.getWhitelist().addPrefixes("io.rulegrid.");
-            config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         }
     }
 }

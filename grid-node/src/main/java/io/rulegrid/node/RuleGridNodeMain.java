@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code rulegrid node [--config DIR]}: runs one member in the foreground until SIGTERM or Ctrl-C, then
  * leaves the cluster gracefully (its partitions migrate to the other members first). Reads
  * {@code DIR/hazelcast.yaml} and {@code DIR/rulegrid.yaml} when present (DIR defaults to {@code config},
- * or {@code RULEGRID_CONFIG_DIR}), and the {@code RULEGRID_*} environment overrides.
+ * or {@code RULEGRID_CONFIG_DIR}), Hazelcast's {@code HZ_*} / {@code hz.*} overrides and the
+ * {@code RULEGRID_*} variables (see {@link RuleGridNode}).
  */
 public final class RuleGridNodeMain {
 
@@ -55,9 +56,13 @@ public final class RuleGridNodeMain {
         return """
                 Usage: rulegrid node [--config DIR]
                 Runs a RuleGrid member until SIGTERM, then leaves the cluster gracefully.
-                  --config DIR   directory with hazelcast.yaml and rulegrid.yaml (default: config,
-                                 or $RULEGRID_CONFIG_DIR)
-                Environment: RULEGRID_CLUSTER_NAME, RULEGRID_PORT, RULEGRID_MEMBERS (host:port,...),
+                  --config DIR   directory with hazelcast.yaml (Hazelcast's member configuration, the
+                                 namespaces' maps included; the bundled defaults when absent) and
+                                 rulegrid.yaml (the declared namespaces); default: config, or
+                                 $RULEGRID_CONFIG_DIR
+                Environment: Hazelcast's overrides, e.g. HZ_CLUSTERNAME, HZ_NETWORK_PORT_PORT
+                               (or -Dhz.cluster-name=..., -Dhz.network.port.port=...)
+                             RULEGRID_MEMBERS (host[:port],...; replaces the tcp-ip member list)
                              RULEGRID_KUBERNETES_SERVICE_DNS (join through Kubernetes discovery)""";
     }
 }

@@ -4,64 +4,144 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.rulegrid.grid.wire.WireTypes;
+import io.rulegrid.node.config.InvalidConfigException;
+import io.rulegrid.node.config.NamespaceConfig;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A member's configuration: the files of config/, the environment, the builder, in that order of precedence. */
+/**
+ * A member's configuration: the files of config/ (or the bundled defaults), Hazelcast's hz.* / HZ_* overrides,
+ * RuleGrid's variables, the builder, in that order of precedence; and every refusal, naming file or variable
+ * and key. Hazelcast reads HZ_* from the process environment, which a test cannot set; the hz.* system
+ * properties go through the same override mechanism.
+ */
 class RuleGridNodeConfigTest {
 
     private static final Path CONFIG = Path.of("../config");
+    private static final String NAMESPACE_RULE =
+            "is not valid; use 1-63 characters a-z, 0-9, '_' or '-', starting with a letter";
+    /** The smallest hazelcast.yaml RuleGrid accepts. */
+    private static final String MINIMAL_HAZELCAST = """
+            hazelcast:
+              map:
+                default:
+                  in-memory-format: OBJECT
+            """;
+
+    private final Map<String, String> savedProperties = new HashMap<>();
+
+    @AfterEach
+    void restoreSystemProperties() {
+        savedProperties.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    private void setSystemProperty(String name, String value) {
+        if (!savedProperties.containsKey(name)) {
+            savedProperties.put(name, System.getProperty(name));
+        }
+        System.setProperty(name, value);
+    }
+
+    private static RuleGridNode.Builder shipped() {
+        return RuleGridNode.builder().hazelcastYaml(CONFIG.resolve("hazelcast.yaml"))
+                .rulegridYaml(CONFIG.resolve("rulegrid.yaml"));
+    }
+
+    private static Path write(Path dir, String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
 
     @Test
-    void namespacesOfRulegridYamlBecomeObjectFormatMapsWithBackupsAndIndexes() {
-        Config config = RuleGridNode.builder().hazelcastYaml(CONFIG.resolve("hazelcast.yaml"))
-                .rulegridYaml(CONFIG.resolve("rulegrid.yaml")).config();
+    void shippedFilesGiveObjectFormatFactMapsWithIndexesAndFirstUseNamespacesTheDefault() {
+        Config config = shipped().config();
 
-        MapConfig products = config.getMapConfig("products");
+        MapConfig products = config.findMapConfig("products");
         assertThat(products.getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
         assertThat(products.getBackupCount()).isEqualTo(1);
-        assertThat(products.getIndexConfigs()).anySatisfy(index -> {
-            assertThat(index.getType()).isEqualTo(IndexType.HASH);
-            assertThat(index.getAttributes()).containsExactly("category");
-        });
-        assertThat(config.getMapConfig("created-on-first-use").getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
-        assertThat(config.getMapConfig("rulegrid.rulesets").getBackupCount()).isEqualTo(1);
+        assertThat(products.getIndexConfigs()).satisfiesExactly(
+                index -> {
+                    assertThat(index.getType()).isEqualTo(IndexType.HASH);
+                    assertThat(index.getAttributes()).containsExactly("category");
+                },
+                index -> {
+                    assertThat(index.getType()).isEqualTo(IndexType.SORTED);
+                    assertThat(index.getAttributes()).containsExactly("price");
+                });
+        MapConfig firstUse = config.findMapConfig("created-on-first-use");
+        assertThat(firstUse.getName()).isEqualTo("default");
+        assertThat(firstUse.getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
+        assertThat(firstUse.getBackupCount()).isEqualTo(1);
+        assertThat(config.findMapConfig("rulegrid.rulesets").getBackupCount()).isEqualTo(1);
         assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
         assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+        assertThat(config.getSerializationConfig().getDataSerializableFactories()).containsKey(WireTypes.FACTORY_ID);
+        assertThat(config.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getPrefixes())
+                .containsExactly("io.rulegrid.");
+        assertThat(shipped().ruleGridConfig().namespaces()).containsOnlyKeys("products", "orders", "customers");
     }
 
     @Test
-    void environmentOverridesTheFilesAndTheBuilderOverridesTheEnvironment() {
-        Config config = RuleGridNode.builder()
-                .environment(Map.of(RuleGridNode.ENV_CLUSTER_NAME, "from-env", RuleGridNode.ENV_PORT, "6701",
-                        RuleGridNode.ENV_MEMBERS, "127.0.0.1:6701,127.0.0.1:6702"))
-                .port(7701).config();
+    void bundledDefaultsAreTheShippedHazelcastYaml() {
+        Config bundled = RuleGridNode.builder().config();
+        Config shipped = shipped().config();
 
-        assertThat(config.getClusterName()).isEqualTo("from-env");
-        assertThat(config.getNetworkConfig().getPort()).isEqualTo(7701);
-        assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
+        assertThat(bundled.getMapConfigs()).isEqualTo(shipped.getMapConfigs());
+        assertThat(bundled.getNetworkConfig().getJoin()).isEqualTo(shipped.getNetworkConfig().getJoin());
+        assertThat(bundled.getProperties()).isEqualTo(shipped.getProperties());
+        assertThat(bundled.getClusterName()).isEqualTo(shipped.getClusterName());
+    }
+
+    @Test
+    void hazelcastOverridesBeatTheFileAndTheBuilderBeatsThem() {
+        setSystemProperty("hz.cluster-name", "from-sysprop");
+        setSystemProperty("hz.network.port.port", "6701");
+
+        Config overridden = shipped().config();
+        assertThat(overridden.getClusterName()).isEqualTo("from-sysprop");
+        NetworkConfig network = overridden.getNetworkConfig();
+        assertThat(network.getPort()).isEqualTo(6701);
+        assertThat(network.getPortCount()).as("the file's other port settings stay").isEqualTo(20);
+
+        Config built = shipped().clusterName("from-builder").port(7701).config();
+        assertThat(built.getClusterName()).isEqualTo("from-builder");
+        assertThat(built.getNetworkConfig().getPort()).isEqualTo(7701);
+    }
+
+    @Test
+    void memberVariableReplacesTheFilesMemberListAndTheBuilderReplacesIt() {
+        RuleGridNode.Builder fromEnvironment = shipped()
+                .environment(Map.of(RuleGridNode.ENV_MEMBERS, "127.0.0.1:6701, 127.0.0.1:6702"));
+
+        assertThat(shipped().config().getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
+                .containsExactly("127.0.0.1");
+        assertThat(fromEnvironment.config().getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
                 .containsExactly("127.0.0.1:6701", "127.0.0.1:6702");
-    }
-
-    @Test
-    void badPortInTheEnvironmentIsRefusedNamingTheVariable() {
-        for (String port : new String[] {"57o1", "0", "70000"}) {
-            assertThatThrownBy(() -> RuleGridNode.builder().environment(Map.of(RuleGridNode.ENV_PORT, port)).config())
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("RULEGRID_PORT is '" + port + "' but must be a port number, 1 to 65535");
-        }
+        assertThat(fromEnvironment.members("127.0.0.1:7701").config().getNetworkConfig().getJoin().getTcpIpConfig()
+                .getMembers()).containsExactly("127.0.0.1:7701");
     }
 
     @Test
     void kubernetesServiceDnsSwitchesTheJoinToKubernetesDiscovery() {
-        Config config = RuleGridNode.builder()
+        Config config = shipped()
                 .environment(Map.of(RuleGridNode.ENV_KUBERNETES_SERVICE_DNS, "rulegrid.default.svc.cluster.local"))
                 .config();
 
@@ -69,52 +149,114 @@ class RuleGridNodeConfigTest {
         assertThat(config.getNetworkConfig().getJoin().getKubernetesConfig().getProperty("service-dns"))
                 .isEqualTo("rulegrid.default.svc.cluster.local");
         assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled()).isFalse();
+        assertThat(config.getNetworkConfig().getInterfaces().isEnabled()).isFalse();
     }
 
     @Test
-    void badNamespaceFileIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("rulegrid.yaml");
-        Files.writeString(file, "namespaces:\n  products:\n    backup-cuont: 2\n");
+    void badOverrideIsRefusedNamingTheOverrideAndTheFile() {
+        setSystemProperty("hz.cluster-name", "dev");
+        setSystemProperty("hz.network.port.port", "57o1");
 
-        assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("cannot read " + file)
-                .hasMessageContaining("backup-cuont");
+        assertThatThrownBy(() -> shipped().config())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("hz.network.port.port: override of ../config/hazelcast.yaml: For input string: \"57o1\"");
+
+        setSystemProperty("hz.network.port.port", "70000");
+        assertThatThrownBy(() -> shipped().config())
+                .hasMessage("hz.network.port.port: override of ../config/hazelcast.yaml:"
+                        + " Port out of range: 70000. Allowed range [0,65535]");
     }
 
     @Test
-    void outOfRangeNamespaceOptionIsRefusedNamingTheFileAndTheKey(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("rulegrid.yaml");
+    void badMemberListOrPortIsRefusedNamingTheVariableOrMethodAndTheKey() {
+        assertThatThrownBy(() -> shipped()
+                .environment(Map.of(RuleGridNode.ENV_MEMBERS, "127.0.0.1:5701,127.0.0.1:57x1")).config())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("RULEGRID_MEMBERS: network.join.tcp-ip.member-list: '127.0.0.1:57x1' in"
+                        + " '127.0.0.1:5701,127.0.0.1:57x1' is no member address; write host or host:port, comma separated");
+        assertThatThrownBy(() -> shipped().environment(Map.of(RuleGridNode.ENV_MEMBERS, "127.0.0.1:5701,")).config())
+                .hasMessage("RULEGRID_MEMBERS: network.join.tcp-ip.member-list: '' in '127.0.0.1:5701,' is no member"
+                        + " address; write host or host:port, comma separated");
+        assertThatThrownBy(() -> RuleGridNode.builder().members("127.0.0.1:0"))
+                .hasMessage("members(...): network.join.tcp-ip.member-list: '127.0.0.1:0' in '127.0.0.1:0' is no member"
+                        + " address; write host or host:port, comma separated");
+        assertThatThrownBy(() -> RuleGridNode.builder().port(70000))
+                .hasMessage("port(70000): network.port.port: must be 1 to 65535");
+        assertThatThrownBy(() -> shipped().environment(Map.of(RuleGridNode.ENV_KUBERNETES_SERVICE_DNS, " ")).config())
+                .hasMessage("RULEGRID_KUBERNETES_SERVICE_DNS: network.join.kubernetes.service-dns: is empty; give the"
+                        + " headless service's DNS name, or unset it to join over tcp-ip");
+    }
+
+    @Test
+    void rulegridYamlDeclaresNamespacesWithOrWithoutOptions(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "rulegrid.yaml", "namespaces:\n  products: {}\n  orders:\n");
+
+        assertThat(RuleGridNode.builder().rulegridYaml(file).ruleGridConfig().namespaces())
+                .isEqualTo(Map.of("products", new NamespaceConfig(), "orders", new NamespaceConfig()));
+        assertThat(RuleGridNode.builder().rulegridYaml(write(dir, "empty.yaml", "# nothing yet\n")).ruleGridConfig()
+                .namespaces()).isEmpty();
+    }
+
+    @Test
+    void badRulegridYamlIsRefusedNamingTheFileAndTheKey(@TempDir Path dir) throws Exception {
         Map<String, String> cases = Map.of(
-                "namespaces:\n  products:\n    indexes:\n      - type: HASHH\n        attributes: [category]\n",
-                ": namespaces.products.indexes[0].type is 'HASHH' but must be one of [SORTED, HASH, BITMAP]",
-                "defaults:\n  backup-count: 9\n", ": defaults.backup-count is 9 but must be 0 to 6",
-                "namespaces:\n  orders:\n    eviction:\n      policy: LRU\n", ": namespaces.orders.eviction.max-size is null but must be more than 0");
+                "namespaces:\n  Products: {}\n",
+                "namespaces.Products: namespace 'Products' " + NAMESPACE_RULE,
+                "namespaces:\n  products:\n    backup-count: 2\n",
+                "namespaces.products.backup-count: unknown key; no key is known here; map settings (in-memory-format,"
+                        + " backup-count, indexes, TTL, eviction, ...) belong in hazelcast.yaml under map.products",
+                "defaults:\n  backup-count: 1\n",
+                "defaults: unknown key; known keys here: namespaces",
+                "namespaces:\n  - products\n",
+                "namespaces: Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.String,"
+                        + "io.rulegrid.node.config.NamespaceConfig>` from Array value (token `JsonToken.START_ARRAY`)",
+                "namespaces:\n  products: {}\n  products: {}\n",
+                "line 3, column 11: not valid YAML: Duplicate field 'products'",
+                "namespaces:\n  products: {\n",
+                "line 2, column 14: not valid YAML: while parsing a flow node in 'reader', line 3, column 1:"
+                        + " expected the node content, but found '<stream end>' in 'reader', line 3, column 1:");
         for (Map.Entry<String, String> bad : cases.entrySet()) {
-            Files.writeString(file, bad.getKey());
+            Path file = write(dir, "rulegrid.yaml", bad.getKey());
 
             assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage(file + bad.getValue());
+                    .isInstanceOf(InvalidConfigException.class)
+                    .hasMessage(file + ": " + bad.getValue());
         }
     }
 
     @Test
-    void badMemberListInTheEnvironmentIsRefusedNamingTheVariable() {
-        assertThatThrownBy(() -> RuleGridNode.builder()
-                .environment(Map.of(RuleGridNode.ENV_MEMBERS, "127.0.0.1:5701,127.0.0.1:57x1")).config())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("RULEGRID_MEMBERS is '127.0.0.1:5701,127.0.0.1:57x1' but '127.0.0.1:57x1' is no member"
-                        + " address; write host or host:port, comma separated");
-    }
+    void badHazelcastYamlIsRefusedNamingTheFileAndTheKey(@TempDir Path dir) throws Exception {
+        Map<String, String> cases = Map.of(
+                MINIMAL_HAZELCAST + "    products:\n      in-memory-format: BINARY\n",
+                "map.products.in-memory-format: is BINARY (Hazelcast's default when absent) but a fact namespace map"
+                        + " must be OBJECT: rules read and update the stored fact in place",
+                MINIMAL_HAZELCAST + "    orders:\n      backup-count: 2\n",
+                "map.orders.in-memory-format: is BINARY (Hazelcast's default when absent) but a fact namespace map"
+                        + " must be OBJECT: rules read and update the stored fact in place",
+                "hazelcast:\n  map:\n    products:\n      in-memory-format: OBJECT\n",
+                "map.default: is missing, so namespaces created on first use would get Hazelcast's BINARY default;"
+                        + " add map.default with in-memory-format: OBJECT",
+                MINIMAL_HAZELCAST + "    Products:\n      in-memory-format: OBJECT\n",
+                "map.Products: namespace 'Products' " + NAMESPACE_RULE,
+                MINIMAL_HAZELCAST + "    products:\n      in-memory-formatt: OBJECT\n",
+                "map.products: extraneous key [in-memory-formatt] is not permitted",
+                MINIMAL_HAZELCAST + "  serialization:\n    java-serialization-filter:\n      whitelist:\n"
+                        + "        prefix:\n          - com.example.\n",
+                "serialization.java-serialization-filter: RuleGrid sets this itself (Hazelcast's defaults and"
+                        + " io.rulegrid. classes only); remove it",
+                MINIMAL_HAZELCAST + "  serialization:\n    data-serializable-factories:\n"
+                        + "      - factory-id: 7301\n        class-name: com.example.Factory\n",
+                "serialization.data-serializable-factories: factory-id 7301 is RuleGrid's wire types; give this"
+                        + " factory another id",
+                "hazelcast:\n  map: [\n",
+                "(document): not valid YAML: while parsing a flow node in reader, line 3, column 1: expected the node"
+                        + " content, but found '<stream end>' in reader, line 3, column 1:");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            Path file = write(dir, "hazelcast.yaml", bad.getKey());
 
-    @Test
-    void invalidNamespaceNameIsRefused(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("rulegrid.yaml");
-        Files.writeString(file, "namespaces:\n  Bad.Name:\n    backup-count: 1\n");
-
-        assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("namespace 'Bad.Name' is not valid");
+            assertThatThrownBy(() -> RuleGridNode.builder().hazelcastYaml(file).config())
+                    .isInstanceOf(InvalidConfigException.class)
+                    .hasMessage(file + ": " + bad.getValue());
+        }
     }
 }
