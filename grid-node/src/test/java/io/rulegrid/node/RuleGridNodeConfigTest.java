@@ -5,7 +5,6 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
-import io.rulegrid.grid.wire.WireTypes;
 import io.rulegrid.node.config.InvalidConfigException;
 import io.rulegrid.node.config.NamespaceConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -93,7 +92,6 @@ class RuleGridNodeConfigTest {
         assertThat(config.findMapConfig("rulegrid.rulesets").getBackupCount()).isEqualTo(1);
         assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
         assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
-        assertThat(config.getSerializationConfig().getDataSerializableFactories()).containsKey(WireTypes.FACTORY_ID);
         assertThat(config.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getPrefixes())
                 .containsExactly("io.rulegrid.");
         assertThat(shipped().ruleGridConfig().namespaces()).containsOnlyKeys("products", "orders", "customers");
