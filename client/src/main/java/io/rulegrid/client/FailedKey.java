@@ -1,5 +1,7 @@
 package io.rulegrid.client;
 
+import io.rulegrid.grid.wire.BulkSummary;
+
 /**
  * A fact a bulk evaluation could not evaluate; it is unchanged unless {@link #retriable()}, when the outcome
  * of its call is unknown.
@@ -13,7 +15,7 @@ package io.rulegrid.client;
 public record FailedKey(String key, String code, String message) {
 
     /** The code of a call whose outcome is unknown. */
-    public static final String RETRIABLE = "RETRIABLE";
+    public static final String RETRIABLE = BulkSummary.RETRIABLE;
 
     /** Whether sending the evaluation of this key again can cure it; any other failure would fail again. */
     public boolean retriable() {

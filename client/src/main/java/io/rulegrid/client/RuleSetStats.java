@@ -43,15 +43,9 @@ public record RuleSetStats(long evaluations, long errors, long firings, Map<Stri
      * were none.
      */
     public long latencyMicrosAtMost(double quantile) {
-        long total = latencyBuckets.stream().mapToLong(Long::longValue).sum();
-        long wanted = (long) Math.ceil(total * quantile);
-        long seen = 0;
-        for (int i = 0; i < latencyBuckets.size(); i++) {
-            seen += latencyBuckets.get(i);
-            if (seen >= wanted && seen > 0) {
-                return 1L << i;
-            }
-        }
-        return 0;
+        // the wire type's histogram knows how to read a quantile; this only holds the counts immutably
+        StatsSnapshot.RuleSetStats histogram = new StatsSnapshot.RuleSetStats();
+        histogram.add(0, 0, 0, latencyBuckets.stream().mapToLong(Long::longValue).toArray());
+        return histogram.latencyMicrosAtMost(quantile);
     }
 }
