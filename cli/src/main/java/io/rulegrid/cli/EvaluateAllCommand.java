@@ -1,7 +1,8 @@
 package io.rulegrid.cli;
 
 import io.rulegrid.client.RuleGridClient;
-import io.rulegrid.grid.wire.BulkSummary;
+import io.rulegrid.client.BulkOptions;
+import io.rulegrid.client.BulkResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,11 +38,15 @@ final class EvaluateAllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BulkSummary summary;
+        BulkOptions options = BulkOptions.allFacts().input(JsonArgument.object(input, "--input"));
+        if (where != null && !where.isBlank()) {
+            options = options.where(where);
+        }
+        BulkResult summary;
         long millis;
         try (RuleGridClient grid = cluster.connect()) {
             long start = System.nanoTime();
-            summary = grid.evaluateAll(namespace, ruleset, where, JsonArgument.object(input, "--input"));
+            summary = grid.namespace(namespace).evaluateAll(ruleset, options);
             millis = (System.nanoTime() - start) / 1_000_000;
         }
         spec.commandLine().getOut().printf("evaluated %d, fired %d, modified %d, retracted %d, errors %d in %d ms%n",

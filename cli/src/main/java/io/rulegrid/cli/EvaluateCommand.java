@@ -1,5 +1,6 @@
 package io.rulegrid.cli;
 
+import io.rulegrid.client.EvaluationOptions;
 import io.rulegrid.client.GridEvaluation;
 import io.rulegrid.client.RuleGridClient;
 import picocli.CommandLine.Command;
@@ -37,9 +38,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> parameters = JsonArgument.object(input, "--input");
+        EvaluationOptions options = EvaluationOptions.defaults().input(JsonArgument.object(input, "--input"));
         try (RuleGridClient grid = cluster.connect()) {
-            GridEvaluation evaluation = grid.evaluate(namespace, key, ruleset, parameters);
+            GridEvaluation evaluation = grid.namespace(namespace).evaluate(key, ruleset, options);
             Map<String, Object> json = ResultJson.of(evaluation.resultOrThrow());
             json.put("version", evaluation.version());
             json.put("member", evaluation.member());

@@ -38,7 +38,7 @@ final class FactCommand {
         public Integer call() {
             Map<String, Object> fact = JsonArgument.object(json, "fact");
             try (RuleGridClient grid = cluster.connect()) {
-                grid.facts(namespace).put(key, fact);
+                grid.namespace(namespace).put(key, fact);
             }
             spec.commandLine().getOut().println("stored " + namespace + "/" + key);
             return 0;
@@ -63,7 +63,7 @@ final class FactCommand {
         public Integer call() {
             Optional<Map<String, Object>> fact;
             try (RuleGridClient grid = cluster.connect()) {
-                fact = grid.facts(namespace).get(key);
+                fact = grid.namespace(namespace).get(key);
             }
             if (fact.isEmpty()) {
                 spec.commandLine().getErr().println("no fact with key \"" + key + "\" in namespace \"" + namespace + "\"");

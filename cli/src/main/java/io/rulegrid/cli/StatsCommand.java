@@ -1,7 +1,9 @@
 package io.rulegrid.cli;
 
 import io.rulegrid.client.RuleGridClient;
-import io.rulegrid.grid.wire.StatsSnapshot;
+import io.rulegrid.client.GridStats;
+import io.rulegrid.client.RuleSetStats;
+import io.rulegrid.client.RuleStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,18 +24,18 @@ final class StatsCommand implements Runnable {
 
     @Override
     public void run() {
-        StatsSnapshot stats;
+        GridStats stats;
         try (RuleGridClient grid = cluster.connect()) {
             stats = grid.stats();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-24s %12s %12s %8s %10s %10s%n", "RULESET", "EVALUATIONS", "FIRINGS", "ERRORS", "p50<=us", "p99<=us");
-        for (Map.Entry<String, StatsSnapshot.RuleSetStats> entry : stats.rulesets().entrySet()) {
-            StatsSnapshot.RuleSetStats r = entry.getValue();
+        for (Map.Entry<String, RuleSetStats> entry : stats.rulesets().entrySet()) {
+            RuleSetStats r = entry.getValue();
             out.printf("%-24s %12d %12d %8d %10d %10d%n", entry.getKey(), r.evaluations(), r.firings(), r.errors(),
                     r.latencyMicrosAtMost(0.5), r.latencyMicrosAtMost(0.99));
-            for (String rule : r.rules()) {
-                out.printf("  %-22s %12s %12d %8d%n", rule, "", r.firings(rule), r.errors(rule));
+            for (Map.Entry<String, RuleStats> rule : r.rules().entrySet()) {
+                out.printf("  %-22s %12s %12d %8d%n", rule.getKey(), "", rule.getValue().firings(), rule.getValue().errors());
             }
         }
     }

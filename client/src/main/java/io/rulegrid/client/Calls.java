@@ -3,6 +3,7 @@ package io.rulegrid.client;
 import io.rulegrid.grid.RetriableGridException;
 import io.rulegrid.api.RuleGridException;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -24,6 +25,15 @@ final class Calls {
             Thread.currentThread().interrupt();
             throw new RuleGridException("interrupted while waiting to " + what, null, null, null, e);
         } catch (ExecutionException | CompletionException e) {
+            throw unwrap(e, what);
+        }
+    }
+
+    /** As {@link #await}, for the client's own futures. */
+    static <T> T join(CompletableFuture<T> call, String what) {
+        try {
+            return call.join();
+        } catch (RuntimeException e) {
             throw unwrap(e, what);
         }
     }

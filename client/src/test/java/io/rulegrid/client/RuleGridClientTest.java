@@ -2,8 +2,6 @@ package io.rulegrid.client;
 
 import io.rulegrid.grid.FactNotFoundException;
 import io.rulegrid.grid.RuleSetNotFoundException;
-import io.rulegrid.grid.wire.BulkSummary;
-import io.rulegrid.grid.wire.StatsSnapshot;
 import io.rulegrid.testkit.LocalCluster;
 import io.rulegrid.api.EvaluationResult;
 import io.rulegrid.api.MalformedFactException;
@@ -38,7 +36,8 @@ class RuleGridClientTest {
     @BeforeAll
     static void start() {
         cluster = LocalCluster.start(3);
-        grid = RuleGridClient.connect(cluster.clusterName(), cluster.addresses().toArray(String[]::new));
+        grid = RuleGridClient.builder().clusterName(cluster.clusterName())
+                .members(cluster.addresses().toArray(String[]::new)).connect();
         grid.rulesets().deploy("orders.grl", ORDERS);
     }
 
@@ -60,7 +59,7 @@ class RuleGridClientTest {
         try (RuleGridClient strict = RuleGridClient.connect(defaults); RuleGridClient lenient = RuleGridClient.connect(chosen)) {
             assertThat(effective(strict).getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isEqualTo("true");
             assertThat(effective(lenient).getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isEqualTo("false");
-            assertThat(strict.facts("customers").size()).isEqualTo(lenient.facts("customers").size());
+            assertThat(strict.namespace("customers").size()).isEqualTo(lenient.namespace("customers").size());
         }
         // the application's configuration is its own: connecting changes nothing in it
         assertThat(defaults.getProperty(RuleGridClient.FAIL_ON_INDETERMINATE_STATE)).isNull();
@@ -85,8 +84,8 @@ class RuleGridClientTest {
                     assertThat(e.memberProblems()).hasSize(3).allSatisfy(problem -> assertThat(problem)
                             .startsWith("member [127.0.0.1]:").contains(": v2 does not compile on this member: kept.grl:2:"));
                 });
-        grid.facts("customers").put("kept-1", Map.of("name", "Ada"));
-        GridEvaluation evaluation = grid.evaluate("customers", "kept-1", "kept", Map.of());
+        grid.namespace("customers").put("kept-1", Map.of("name", "Ada"));
+        GridEvaluation evaluation = grid.namespace("customers").evaluate("kept-1", "kept");
 
         assertThat(evaluation.resultOrThrow().fact()).containsEntry("tier", "v1");
         assertThat(grid.rulesets().list()).filteredOn(info -> info.name().equals("kept")).singleElement()
@@ -105,7 +104,7 @@ class RuleGridClientTest {
 
     @Test
     void factsArePutReadAndDeleted() {
-        FactStore customers = grid.facts("customers");
+        Namespace customers = grid.namespace("customers");
         customers.put("c-1", Map.of("name", "Ada", "tier", "GOLD"));
         customers.put("c-2", "{\"name\":\"Bob\",\"score\":1.5}");
 
@@ -118,7 +117,7 @@ class RuleGridClientTest {
 
     @Test
     void malformedFactIsRefusedAndNothingIsStored() {
-        FactStore customers = grid.facts("customers");
+        Namespace customers = grid.namespace("customers");
 
         assertThatThrownBy(() -> customers.put("bad", "{\"name\": }"))
                 .isInstanceOf(MalformedFactException.class).hasMessageStartingWith("malformed JSON");
@@ -127,10 +126,10 @@ class RuleGridClientTest {
 
     @Test
     void evaluateRunsOnTheOwnerWithInputAndWritesTheChange() {
-        FactStore orders = grid.facts("orders");
+        Namespace orders = grid.namespace("orders");
         orders.put("o-1", Map.of("id", "o-1", "total", 150.0, "status", "NEW"));
 
-        GridEvaluation evaluation = grid.evaluate("orders", "o-1", "orders", Map.of("vip", true));
+        GridEvaluation evaluation = orders.evaluate("o-1", "orders", EvaluationOptions.defaults().input(Map.of("vip", true)));
 
         EvaluationResult result = evaluation.resultOrThrow();
         assertThat(result.fired()).containsExactly("Big");
@@ -143,11 +142,12 @@ class RuleGridClientTest {
 
     @Test
     void evaluateOfSeveralKeysReportsEachKeysOwnOutcome() {
-        FactStore orders = grid.facts("orders");
+        Namespace orders = grid.namespace("orders");
         orders.put("k-1", Map.of("id", "k-1", "total", 500.0, "status", "NEW"));
         orders.put("k-2", Map.of("id", "k-2", "total", 5.0, "status", "NEW"));
 
-        List<GridEvaluation> evaluations = grid.evaluate("orders", List.of("k-1", "missing", "k-2"), "orders", Map.of());
+        List<GridEvaluation> evaluations = orders.evaluate(List.of("k-1", "missing", "k-2"), "orders",
+                EvaluationOptions.defaults());
 
         assertThat(evaluations).extracting(GridEvaluation::key).containsExactly("k-1", "missing", "k-2");
         assertThat(evaluations.get(0).resultOrThrow().fired()).containsExactly("Big");
@@ -157,15 +157,16 @@ class RuleGridClientTest {
 
     @Test
     void upsertAndEvaluateIsOneStepAndRetractDeletes() {
-        GridEvaluation created = grid.upsertAndEvaluate("orders", "u-1",
-                Map.of("id", "u-1", "total", 300.0, "status", "NEW"), "orders", Map.of());
+        Namespace orders = grid.namespace("orders");
+        GridEvaluation created = orders.upsertAndEvaluate("u-1", Map.of("id", "u-1", "total", 300.0, "status", "NEW"),
+                "orders", EvaluationOptions.defaults());
         assertThat(created.resultOrThrow().fact()).containsEntry("status", "REVIEW");
-        assertThat(grid.facts("orders").get("u-1").orElseThrow()).containsEntry("status", "REVIEW");
+        assertThat(grid.namespace("orders").get("u-1").orElseThrow()).containsEntry("status", "REVIEW");
 
-        GridEvaluation cancelled = grid.upsertAndEvaluate("orders", "u-1",
-                Map.of("id", "u-1", "status", "CANCELLED"), "orders", Map.of());
+        GridEvaluation cancelled = orders.upsertAndEvaluate("u-1", Map.of("id", "u-1", "status", "CANCELLED"),
+                "orders", EvaluationOptions.defaults());
         assertThat(cancelled.resultOrThrow().retracted()).isTrue();
-        assertThat(grid.facts("orders").get("u-1")).isEmpty();
+        assertThat(grid.namespace("orders").get("u-1")).isEmpty();
     }
 
     @Test
@@ -174,25 +175,26 @@ class RuleGridClientTest {
                 ruleset "fragile"
                 rule "explode" { when true then code = name.substring(99) }
                 """);
-        grid.facts("orders").put("f-1", Map.of("name", "before"));
+        grid.namespace("orders").put("f-1", Map.of("name", "before"));
 
-        assertThatThrownBy(() -> grid.upsertAndEvaluate("orders", "f-1", Map.of("name", "after"), "fragile", Map.of())
+        assertThatThrownBy(() -> grid.namespace("orders").upsertAndEvaluate("f-1", Map.of("name", "after"), "fragile",
+                        EvaluationOptions.defaults())
                 .resultOrThrow())
                 .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
                     assertThat(e.ruleset()).contains("fragile");
                     assertThat(e.rule()).contains("explode");
                     assertThat(e.key()).contains("f-1");
                 });
-        assertThat(grid.facts("orders").get("f-1").orElseThrow()).containsEntry("name", "before");
+        assertThat(grid.namespace("orders").get("f-1").orElseThrow()).containsEntry("name", "before");
     }
 
     @Test
     void asyncEvaluationsCompleteWithTheirResults() {
-        FactStore orders = grid.facts("orders");
+        Namespace orders = grid.namespace("orders");
         List<java.util.concurrent.CompletableFuture<GridEvaluation>> calls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             orders.put("a-" + i, Map.of("id", "a-" + i, "total", 200.0, "status", "NEW"));
-            calls.add(grid.evaluateAsync("orders", "a-" + i, "orders", Map.of()).toCompletableFuture());
+            calls.add(orders.evaluateAsync("a-" + i, "orders", EvaluationOptions.defaults()));
         }
 
         assertThat(calls).allSatisfy(call -> assertThat(call.join().resultOrThrow().fired()).containsExactly("Big"));
@@ -200,33 +202,34 @@ class RuleGridClientTest {
 
     @Test
     void evaluateAllFiltersWithAPredicateAndSummarises() {
-        FactStore orders = grid.facts("bulk");
+        Namespace orders = grid.namespace("bulk");
         Map<String, Map<String, Object>> batch = new java.util.HashMap<>();
         for (int i = 0; i < 200; i++) {
             batch.put("b-" + i, Map.of("id", "b-" + i, "total", (double) i, "status", i % 2 == 0 ? "NEW" : "DONE"));
         }
         orders.putAll(batch);
 
-        BulkSummary summary = grid.evaluateAll("bulk", "orders", "status = 'NEW'", Map.of());
+        BulkResult summary = orders.evaluateAll("orders", BulkOptions.allFacts().where("status = 'NEW'"));
 
         assertThat(summary.evaluated()).isEqualTo(100);
         assertThat(summary.modified()).isEqualTo(49);  // even totals above 100: 102..198
         assertThat(summary.errors()).isZero();
+        assertThat(summary.failures()).isEmpty();
         assertThat(orders.get("b-150").orElseThrow()).containsEntry("status", "REVIEW");
         assertThat(orders.get("b-151").orElseThrow()).containsEntry("status", "DONE");
     }
 
     @Test
     void unknownRulesetIsATypedError() {
-        grid.facts("orders").put("x", Map.of("id", "x"));
+        grid.namespace("orders").put("x", Map.of("id", "x"));
 
-        assertThatThrownBy(() -> grid.evaluate("orders", "x", "no-such-rules").resultOrThrow())
+        assertThatThrownBy(() -> grid.namespace("orders").evaluate("x", "no-such-rules").resultOrThrow())
                 .isInstanceOf(RuleSetNotFoundException.class)
                 .hasMessageStartingWith("ruleset \"no-such-rules\" is not deployed (namespace \"orders\", member [127.0.0.1]:");
     }
 
     @Test
-    void brokenRulesetIsRefusedBeforeItReachesTheGrid() {
+    void brokenRulesetIsRefusedByTheMemberAndTheActiveVersionStays() {
         assertThatThrownBy(() -> grid.rulesets().deploy("orders.grl", "ruleset \"orders\"\nrule \"x\" { when then }"))
                 .isInstanceOf(RuleCompilationException.class)
                 .hasMessage("orders.grl:2:12: rule \"x\": empty condition after 'when'");
@@ -237,16 +240,16 @@ class RuleGridClientTest {
     void rulesetsAreListedWithHistoryAndCanBeRolledBack() {
         Deployment v1 = grid.rulesets().deploy("labels.grl", "ruleset \"labels\"\nrule \"l\" { when true then label = 1 }");
         Deployment v2 = grid.rulesets().deploy("labels.grl", "ruleset \"labels\"\nrule \"l\" { when true then label = 2 }");
-        grid.facts("orders").put("l-1", Map.of());
+        grid.namespace("orders").put("l-1", Map.of());
 
         assertThat(v2.version()).isEqualTo(v1.version() + 1);
         assertThat(grid.rulesets().list()).extracting(RuleSetVersionInfo::name).contains("labels", "orders");
         assertThat(grid.rulesets().history("labels")).extracting(RuleSetVersionInfo::version, RuleSetVersionInfo::active)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false), org.assertj.core.groups.Tuple.tuple(2, true));
-        assertThat(grid.evaluate("orders", "l-1", "labels").resultOrThrow().fact()).containsEntry("label", 2L);
+        assertThat(grid.namespace("orders").evaluate("l-1", "labels").resultOrThrow().fact()).containsEntry("label", 2L);
 
         assertThat(grid.rulesets().activate("labels", 1)).isEqualTo(new Deployment("labels", 1));
-        assertThat(grid.evaluate("orders", "l-1", "labels").resultOrThrow().fact()).containsEntry("label", 1L);
+        assertThat(grid.namespace("orders").evaluate("l-1", "labels").resultOrThrow().fact()).containsEntry("label", 1L);
         assertThatThrownBy(() -> grid.rulesets().activate("labels", 7)).isInstanceOf(RuleSetNotFoundException.class);
     }
 
@@ -257,17 +260,83 @@ class RuleGridClientTest {
                 rule "ok" { when n > 0 then seen = true }
                 rule "bad" { when n < 0 then x = name.substring(9) }
                 """);
-        FactStore facts = grid.facts("counters");
+        Namespace facts = grid.namespace("counters");
         for (int i = -3; i <= 5; i++) {
             facts.put("n" + i, Map.of("n", i, "name", "z"));
-            grid.evaluate("counters", "n" + i, "stats");
+            facts.evaluate("n" + i, "stats");
         }
 
-        StatsSnapshot.RuleSetStats stats = grid.stats().ruleset("stats");
+        RuleSetStats stats = grid.stats().ruleset("stats");
         assertThat(stats.evaluations()).isEqualTo(6);
         assertThat(stats.errors()).isEqualTo(3);
-        assertThat(stats.firings("ok")).isEqualTo(5);
-        assertThat(stats.errors("bad")).isEqualTo(3);
+        assertThat(stats.rule("ok")).isEqualTo(new RuleStats(5, 0));
+        assertThat(stats.rule("bad")).isEqualTo(new RuleStats(0, 3));
         assertThat(stats.latencyMicrosAtMost(0.99)).isPositive();
+    }
+
+    @Test
+    void aPinnedVersionIsEvaluatedInsteadOfTheActiveOne() {
+        grid.rulesets().deploy("pinned.grl", "ruleset \"pinned\"\nrule \"t\" { when true then tier = \"v1\" }");
+        Deployment v2 = grid.rulesets().deploy("pinned.grl", "ruleset \"pinned\"\nrule \"t\" { when true then tier = \"v2\" }");
+        Namespace customers = grid.namespace("customers");
+        customers.put("p-1", Map.of("name", "Ada"));
+
+        GridEvaluation pinned = customers.evaluate("p-1", "pinned", EvaluationOptions.defaults().version(1));
+        GridEvaluation active = customers.evaluate("p-1", "pinned");
+
+        assertThat(pinned.version()).isEqualTo(1);
+        assertThat(pinned.resultOrThrow().fact()).containsEntry("tier", "v1");
+        assertThat(active.version()).isEqualTo(v2.version());
+        assertThat(active.resultOrThrow().fact()).containsEntry("tier", "v2");
+        assertThatThrownBy(() -> customers.evaluate("p-1", "pinned", EvaluationOptions.defaults().version(9)).resultOrThrow())
+                .isInstanceOf(RuleSetNotFoundException.class).hasMessageContaining("pinned");
+    }
+
+    @Test
+    void bulkResultsListEachFailedKeyAndCannotBeChanged() {
+        grid.rulesets().deploy("picky.grl", """
+                ruleset "picky"
+                rule "odd" { when n % 2 == 1 then x = name.substring(9) }
+                """);
+        Namespace numbers = grid.namespace("numbers");
+        for (int n = 0; n < 6; n++) {
+            numbers.put("n-" + n, Map.of("n", n, "name", "z"));
+        }
+
+        BulkResult result = numbers.evaluateAll("picky", BulkOptions.allFacts().where("n < 4"));
+
+        assertThat(result.evaluated()).isEqualTo(4);
+        assertThat(result.errors()).isEqualTo(2);
+        assertThat(result.failures()).extracting(FailedKey::key).containsExactlyInAnyOrder("n-1", "n-3");
+        assertThat(result.failures()).allSatisfy(failure -> {
+            assertThat(failure.code()).isEqualTo("EVALUATION");
+            assertThat(failure.retriable()).isFalse();
+        });
+        assertThat(result.retriableKeys()).isEmpty();
+        assertThatThrownBy(() -> result.failures().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.errorSamples().clear()).isInstanceOf(UnsupportedOperationException.class);
+        GridStats stats = grid.stats();
+        assertThatThrownBy(() -> stats.rulesets().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> stats.ruleset("picky").rules().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void dependentStagesWithoutAnExecutorRunOnTheClientsThreadsNotTheCommonPool() {
+        Namespace orders = grid.namespace("orders");
+        orders.put("t-1", Map.of("id", "t-1", "total", 1.0, "status", "NEW"));
+
+        String thread = orders.evaluateAsync("t-1", "orders", EvaluationOptions.defaults())
+                .thenApplyAsync(evaluation -> Thread.currentThread().getName()).join();
+        String bulkThread = orders.evaluateAllAsync("orders", BulkOptions.allFacts().where("total < 0"))
+                .thenApplyAsync(result -> Thread.currentThread().getName()).join();
+
+        assertThat(thread).startsWith(CompletionExecutor.THREAD_NAME_PREFIX);
+        assertThat(bulkThread).startsWith(CompletionExecutor.THREAD_NAME_PREFIX);
+    }
+
+    @Test
+    void aNamespaceNameIsCheckedWhenTheHandleIsMade() {
+        assertThatThrownBy(() -> grid.namespace("Products"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("namespace 'Products' is not valid");
     }
 }

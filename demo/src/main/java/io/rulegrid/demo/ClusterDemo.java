@@ -1,11 +1,14 @@
 package io.rulegrid.demo;
 
+import io.rulegrid.client.BulkOptions;
+import io.rulegrid.client.BulkResult;
 import io.rulegrid.client.Deployment;
+import io.rulegrid.client.EvaluationOptions;
 import io.rulegrid.client.GridEvaluation;
+import io.rulegrid.client.GridStats;
+import io.rulegrid.client.Namespace;
 import io.rulegrid.client.RuleGridClient;
 import io.rulegrid.grid.RetriableGridException;
-import io.rulegrid.grid.wire.BulkSummary;
-import io.rulegrid.grid.wire.StatsSnapshot;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -32,10 +35,14 @@ public final class ClusterDemo {
     private static final long RETRY_DELAY_MILLIS = 250;
 
     private final RuleGridClient grid;
+    private final Namespace products;
+    private final Namespace orders;
     private final PrintWriter out;
 
     public ClusterDemo(RuleGridClient grid, PrintWriter out) {
         this.grid = grid;
+        this.products = grid.namespace("products");
+        this.orders = grid.namespace("orders");
         this.out = out;
     }
 
@@ -57,25 +64,33 @@ public final class ClusterDemo {
         for (Map<String, Object> product : ECommerceWorkload.products(productCount, seed)) {
             batch.put((String) product.get("sku"), product);
         }
-        grid.facts("products").putAll(batch);
+        products.putAll(batch);
         out.printf("loaded %,d products in %d ms%n", productCount, millisSince(loadStart));
 
         for (String run : new String[] {"first run, cold JVMs", "second run, warm"}) {
             long bulkStart = System.nanoTime();
-            BulkSummary repricing = grid.evaluateAll("products", "catalog", null, Map.of());
+            BulkResult repricing = products.evaluateAll("catalog", BulkOptions.allFacts());
             out.printf("bulk re-pricing (evaluateAll, %d rules x %,d products, %s): %s in %d ms%n", ruleCount,
                     productCount, run, repricing, millisSince(bulkStart));
             repricing.errorSamples().forEach(error -> out.println("  error: " + error));
+            if (!repricing.retriableKeys().isEmpty()) {
+                // their outcome is unknown (a member left mid-run); evaluating them again ends in the same state
+                long recovered = products.evaluate(repricing.retriableKeys(), "catalog", EvaluationOptions.defaults())
+                        .stream().filter(GridEvaluation::succeeded).count();
+                out.printf("  re-evaluated %d facts whose outcome was unknown: %d succeeded%n",
+                        repricing.retriableKeys().size(), recovered);
+            }
         }
-        BulkSummary books = grid.evaluateAll("products", "catalog", "category = 'cat-7' AND price > 50", Map.of());
+        BulkResult books = products.evaluateAll("catalog", BulkOptions.allFacts().where("category = 'cat-7' AND price > 50"));
         out.printf("targeted re-pricing (--where \"category = 'cat-7' AND price > 50\"): evaluated %d%n", books.evaluated());
 
         orders(orderCount, memberToKill, seed);
         hotRuleChange();
 
-        StatsSnapshot stats = grid.stats();
+        GridStats stats = grid.stats();
         Map<String, Long> firings = new HashMap<>();
-        stats.rulesets().forEach((ruleset, s) -> s.rules().forEach(rule -> firings.put(ruleset + "/" + rule, s.firings(rule))));
+        stats.rulesets().forEach((ruleset, s) -> s.rules().forEach((rule, counts) -> firings.put(ruleset + "/" + rule,
+                counts.firings())));
         out.println("top rules by firings (cluster-wide, surviving members):");
         Reports.top(firings, 10).forEach(e -> out.printf("  %-28s %8d%n", e.getKey(), e.getValue()));
     }
@@ -101,7 +116,7 @@ public final class ClusterDemo {
         out.printf("orders: %,d through upsertAndEvaluate in %d ms (%,.0f orders/s); %d calls retried after the member"
                         + " loss, %d orders failed; statuses %s%n", orderCount, millis, orderCount * 1000.0 / Math.max(1, millis),
                 retried.get(), failed.get(), statuses);
-        long present = acknowledged.stream().filter(key -> grid.facts("orders").get(key).isPresent()).count();
+        long present = acknowledged.stream().filter(key -> orders.get(key).isPresent()).count();
         out.printf("after the member loss: %,d of %,d acknowledged orders present in the grid%s%n", present,
                 acknowledged.size(), present == acknowledged.size() ? " - nothing lost" : " - LOST ORDERS");
     }
@@ -115,7 +130,7 @@ public final class ClusterDemo {
     private void submitOrder(Map<String, Object> order, int retriesLeft, Semaphore window, Set<String> acknowledged,
                              AtomicLong retried, AtomicLong failed, Map<String, Long> statuses) {
         String key = (String) order.get("id");
-        grid.upsertAndEvaluateAsync("orders", key, order, "payments", Map.of()).whenComplete((evaluation, error) -> {
+        orders.upsertAndEvaluateAsync(key, order, "payments", EvaluationOptions.defaults()).whenComplete((evaluation, error) -> {
             if (error == null && evaluation.succeeded()) {
                 acknowledged.add(key);
                 statuses.merge((String) evaluation.resultOrThrow().fact().get("status"), 1L, Long::sum);
@@ -148,11 +163,11 @@ public final class ClusterDemo {
         String key = "hot-change-order";
         Map<String, Object> order = new HashMap<>(Map.of("id", key, "paymentMethod", "CARD", "total", 750.0,
                 "country", "US", "status", "NEW"));
-        String before = (String) grid.upsertAndEvaluate("orders", key, order, "payments", Map.of())
+        String before = (String) orders.upsertAndEvaluate(key, order, "payments", EvaluationOptions.defaults())
                 .resultOrThrow().fact().get("status");
         String stricter = ECommerceWorkload.paymentRulesRgl("payments").replace("total > 1000", "total > 500");
         Deployment v2 = grid.rulesets().deploy("payments.grl", stricter);
-        GridEvaluation after = grid.upsertAndEvaluate("orders", key, order, "payments", Map.of());
+        GridEvaluation after = orders.upsertAndEvaluate(key, order, "payments", EvaluationOptions.defaults());
         out.printf("hot rule change: card orders over 500 now reviewed; %s deployed with no restart;"
                         + " a 750 card order was %s, is now %s (ran %s v%d on %s)%n", v2, before,
                 after.resultOrThrow().fact().get("status"), after.ruleset(), after.version(), after.member());

@@ -2,6 +2,8 @@ package io.rulegrid.perf;
 
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
+import io.rulegrid.client.BulkOptions;
+import io.rulegrid.client.Namespace;
 import io.rulegrid.client.RuleGridClient;
 import io.rulegrid.testkit.LocalCluster;
 import io.rulegrid.api.Facts;
@@ -46,7 +48,8 @@ final class GridBench {
         out.printf("starting 3 members and a client; %d rules, %,d products, %d client threads, %d s per phase%n",
                 RULES, PRODUCTS, THREADS, seconds);
         try (LocalCluster cluster = LocalCluster.start(3);
-             RuleGridClient grid = RuleGridClient.connect(cluster.clusterName(), cluster.addresses().toArray(String[]::new))) {
+             RuleGridClient grid = RuleGridClient.builder().clusterName(cluster.clusterName())
+                     .members(cluster.addresses().toArray(String[]::new)).connect()) {
             String rgl = Workloads.catalogRgl(RULES);
             grid.rulesets().deploy("catalog.grl", rgl);
             // the same rules plus an audit stamp: every evaluation changes the fact, so (b) must write it back
@@ -57,7 +60,7 @@ final class GridBench {
             for (Map<String, Object> product : Workloads.products(PRODUCTS)) {
                 batch.put((String) product.get("sku"), product);
             }
-            grid.facts("products").putAll(batch);
+            grid.namespace("products").putAll(batch);
 
             IMap<String, HazelcastJsonValue> products = grid.hazelcast().getMap("products");
             Call colocated = colocated(grid, "catalog");
@@ -78,7 +81,7 @@ final class GridBench {
             List<Long> bulkMillis = new ArrayList<>();
             for (int run = 0; run < 5; run++) {
                 long start = System.nanoTime();
-                grid.evaluateAll("products", "catalog", null, Map.of());
+                grid.namespace("products").evaluateAll("catalog", BulkOptions.allFacts());
                 bulkMillis.add((System.nanoTime() - start) / 1_000_000);
             }
             long bestBulk = bulkMillis.stream().mapToLong(Long::longValue).min().orElseThrow();
@@ -158,8 +161,9 @@ final class GridBench {
     }
 
     private static Call colocated(RuleGridClient grid, String ruleset) {
+        Namespace products = grid.namespace("products");
         return i -> {
-            if (!grid.evaluate("products", sku(i), ruleset).succeeded()) {
+            if (!products.evaluate(sku(i), ruleset).succeeded()) {
                 throw new IllegalStateException("evaluation of " + sku(i) + " failed");
             }
         };

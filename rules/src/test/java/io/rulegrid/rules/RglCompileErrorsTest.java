@@ -118,6 +118,38 @@ class RglCompileErrorsTest {
     }
 
     @Test
+    void aBracketClosedByTheWrongKindIsReportedWhereItStands() {
+        assertThat(errorsOf("""
+                ruleset "r"
+                rule "Mismatch" {
+                  when (price > 10] then
+                    status = "REVIEW"
+                }
+                rule "Fine" { when price > 1 then status = "OK" }
+                """)).containsExactly("pricing.grl:3:19: rule \"Mismatch\": ']' does not close the '(' at 3:8 in the"
+                + " condition; expected ')'");
+    }
+
+    @Test
+    void ruleFileStringsTakeTheSameEscapesAsExpressionStrings() {
+        RuleSet rules = RuleCompiler.compile("pricing.grl", """
+                ruleset "r"
+                rule "Say \\"hi\\"" description "tab\\there \\u00e9" tags "a\\\\b" {
+                  when true then note = "\\u00e9\\t"
+                }
+                """);
+
+        RuleDefinition rule = rules.definition().rules().get(0);
+        assertThat(rule.name()).isEqualTo("Say \"hi\"");
+        assertThat(rule.description()).isEqualTo("tab\there \u00e9");
+        assertThat(rule.tags()).containsExactly("a\\b");
+        assertThat(errorsOf("""
+                ruleset "r"
+                rule "R" description "bad \\q escape" { when true then x = 1 }
+                """)).containsExactly("pricing.grl:2:22: rule \"R\": unknown escape '\\q' in a string");
+    }
+
+    @Test
     void unterminatedStringIsReportedWhereItStarts() {
         assertThat(errorsOf("""
                 ruleset "r"

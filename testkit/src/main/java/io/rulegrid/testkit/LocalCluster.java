@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * try (LocalCluster cluster = LocalCluster.start(3);
- *      RuleGridClient grid = RuleGridClient.connect(cluster.clusterName(), cluster.addresses().toArray(String[]::new))) {
+ *      RuleGridClient grid = RuleGridClient.builder().clusterName(cluster.clusterName())
+ *              .members(cluster.addresses().toArray(String[]::new)).connect()) {
  *     ...
  * }
  * }</pre>

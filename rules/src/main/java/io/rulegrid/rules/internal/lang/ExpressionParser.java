@@ -632,34 +632,11 @@ final class ExpressionParser {
     }
 
     private String string(Token token) {
-        String raw = token.text();
-        StringBuilder value = new StringBuilder(raw.length());
-        for (int i = 1; i < raw.length() - 1; i++) {
-            char c = raw.charAt(i);
-            if (c != '\\') {
-                value.append(c);
-                continue;
-            }
-            char escape = raw.charAt(++i);
-            switch (escape) {
-                case 'n' -> value.append('\n');
-                case 't' -> value.append('\t');
-                case 'r' -> value.append('\r');
-                case 'b' -> value.append('\b');
-                case 'f' -> value.append('\f');
-                case '0' -> value.append('\0');
-                case '"', '\'', '\\' -> value.append(escape);
-                case 'u' -> {
-                    if (i + 4 >= raw.length() - 1 || !raw.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
-                        throw fail(token, "malformed \\u escape in a string: write \\u followed by four hex digits");
-                    }
-                    value.append((char) Integer.parseInt(raw.substring(i + 1, i + 5), 16));
-                    i += 4;
-                }
-                default -> throw fail(token, "unknown escape '\\" + escape + "' in a string");
-            }
+        try {
+            return token.stringValue();
+        } catch (IllegalArgumentException e) {
+            throw fail(token, e.getMessage());
         }
-        return value.toString();
     }
 
     // ---------------------------------------------------------------- tokens

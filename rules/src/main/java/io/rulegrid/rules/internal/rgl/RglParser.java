@@ -12,9 +12,12 @@ import io.rulegrid.rules.internal.text.Token.Kind;
 import io.rulegrid.rules.internal.text.Tokenizer;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -33,6 +36,8 @@ import java.util.function.UnaryOperator;
  * every error of the file.
  */
 public final class RglParser {
+
+    private static final Map<String, String> CLOSING = Map.of("(", ")", "[", "]", "{", "}");
 
     private static final List<String> VALUE_LIMITS = List.of("max-string", "max-collection", "max-depth", "max-outputs");
     private static final List<String> ATTRIBUTES =
@@ -221,9 +226,13 @@ public final class RglParser {
         }
     }
 
-    /** The expression text after {@code opener} up to (not including) {@code closer} at bracket depth 0. */
+    /**
+     * The expression text after {@code opener} up to (not including) {@code closer} outside any bracket. Brackets
+     * must close in order, so that a {@code ]} closing a {@code (} is reported where it stands, not as a rule
+     * that never ends.
+     */
     private SourceText region(Token opener, String closer, String what) {
-        int depth = 0;
+        Deque<Token> open = new ArrayDeque<>();
         int first = pos;
         while (pos < tokens.size()) {
             Token token = peek();
@@ -231,17 +240,23 @@ public final class RglParser {
                 throw new SyntaxError();  // already reported, with its own position
             }
             boolean atCloser = closer.equals("}") ? token.isOperator("}") : token.isIdentifier(closer);
-            if (depth == 0 && atCloser) {
+            if (open.isEmpty() && atCloser) {
                 break;
             }
             if (token.isOperator("(") || token.isOperator("[") || token.isOperator("{")) {
-                depth++;
+                open.push(token);
             } else if (token.isOperator(")") || token.isOperator("]") || token.isOperator("}")) {
-                depth--;
-                if (depth < 0 && token.isOperator("}")) {
+                if (open.isEmpty() && token.isOperator("}")) {
                     throw notClosed(opener, closer, what);
-                } else if (depth < 0) {
+                } else if (open.isEmpty()) {
                     throw error(token, "unbalanced '" + token.text() + "' in " + what);
+                }
+                Token opening = open.pop();
+                if (!token.text().equals(CLOSING.get(opening.text()))) {
+                    SourceText.Position at = lines.positionOf(opening.start());
+                    throw error(token, "'" + token.text() + "' does not close the '" + opening.text() + "' at "
+                            + at.line() + ":" + at.column() + " in " + what + "; expected '"
+                            + CLOSING.get(opening.text()) + "'");
                 }
             }
             pos++;
@@ -311,7 +326,11 @@ public final class RglParser {
         if (token.kind() != Kind.STRING) {
             throw error(token, "expected " + what + " as a quoted string but found '" + token.text() + "'");
         }
-        return token.stringValue();
+        try {
+            return token.stringValue();
+        } catch (IllegalArgumentException e) {
+            throw error(token, e.getMessage());
+        }
     }
 
     private void expectIdentifier(String identifier, String message) {
@@ -368,7 +387,13 @@ public final class RglParser {
     private String enclosingRule(int index) {
         for (int i = index - 1; i > 0; i--) {
             if (tokens.get(i).kind() == Kind.STRING && tokens.get(i - 1).isIdentifier("rule")) {
-                return tokens.get(i).stringValue();
+                try {
+                    return tokens.get(i).stringValue();
+                } catch (IllegalArgumentException malformed) {
+                    // reported where the rule is declared; until then, name the rule as written
+                    String quoted = tokens.get(i).text();
+                    return quoted.substring(1, quoted.length() - 1);
+                }
             }
         }
         return null;

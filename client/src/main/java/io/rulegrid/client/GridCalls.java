@@ -1,0 +1,88 @@
+package io.rulegrid.client;
+
+import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
+import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
+import com.hazelcast.client.impl.protocol.ClientMessage;
+import com.hazelcast.client.impl.protocol.codec.MapSubmitToKeyCodec;
+import com.hazelcast.client.impl.spi.impl.ClientInvocation;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.map.EntryProcessor;
+import io.rulegrid.grid.GridNames;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+/**
+ * The client's asynchronous calls to members, as futures completed on its {@link CompletionExecutor} with
+ * RuleGrid's errors ({@link Calls#unwrap}).
+ *
+ * <p>Entry processors are not sent with {@code IMap.submitToKey}: Hazelcast 5.6 wraps its answer in a
+ * {@code ClientDelegatingFuture} that completes itself through {@code ConcurrencyUtil.getDefaultAsyncExecutor()},
+ * which starts a new thread per call where the common pool has one thread (two cores), whatever executor the
+ * caller chains with. {@link #onKeyOwner} sends the same request ({@code MapSubmitToKeyCodec}, to the key's
+ * partition owner, as {@code submitToKey} does) and hands the response from the response thread straight to
+ * the completion executor. It uses Hazelcast's client internals, pinned by the parent pom's Hazelcast version;
+ * {@code RuleGridClientTest} and {@code CompletionThreadsTest} fail if they change. Member tasks
+ * ({@link #onAMember}) keep the public API: one extra thread per bulk evaluation is nothing beside its work.
+ */
+final class GridCalls {
+
+    private final HazelcastInstance hazelcast;
+    private final HazelcastClientInstanceImpl client;
+    private final SerializationService serialization;
+    private final CompletionExecutor completions;
+
+    GridCalls(HazelcastInstance hazelcast, CompletionExecutor completions) {
+        this.hazelcast = hazelcast;
+        this.client = ((HazelcastClientProxy) hazelcast).client;
+        this.serialization = client.getSerializationService();
+        this.completions = completions;
+    }
+
+    HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
+    /** Runs {@code processor} on the entry {@code key} of map {@code mapName}, on the key's owner. */
+    <R> CompletableFuture<R> onKeyOwner(String mapName, String key, EntryProcessor<String, ?, ?> processor,
+                                        String what) {
+        CompletableFuture<R> answer = completions.newFuture();
+        Data keyData = serialization.toData(key);
+        ClientMessage request = MapSubmitToKeyCodec.encodeRequest(mapName, serialization.toData(processor), keyData,
+                Thread.currentThread().getId());
+        int partition = client.getClientPartitionService().getPartitionId(keyData);
+        new ClientInvocation(client, request, mapName, partition).invoke()
+                .whenCompleteAsync(completing(answer, what, response ->
+                        serialization.toObject(MapSubmitToKeyCodec.decodeResponse(response))), completions);
+        return answer;
+    }
+
+    /** Runs a task on one member of RuleGrid's executor. */
+    <R> CompletableFuture<R> onAMember(Callable<R> task, String what) {
+        CompletableFuture<R> answer = completions.newFuture();
+        // Hazelcast's client executor futures are CompletionStages since 4.0
+        @SuppressWarnings("unchecked")
+        CompletionStage<R> submitted = (CompletionStage<R>) hazelcast.getExecutorService(GridNames.EXECUTOR).submit(task);
+        submitted.whenCompleteAsync(completing(answer, what, response -> response), completions);
+        return answer;
+    }
+
+    private static <M, R> BiConsumer<M, Throwable> completing(CompletableFuture<R> answer, String what,
+                                                              java.util.function.Function<M, R> decode) {
+        return (response, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(Calls.unwrap(failure, what));
+                return;
+            }
+            try {
+                answer.complete(decode.apply(response));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(Calls.unwrap(e, what));
+            }
+        };
+    }
+}

@@ -1,0 +1,186 @@
+package io.rulegrid.client;
+
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import io.rulegrid.api.Facts;
+import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.wire.BulkSummary;
+import io.rulegrid.grid.wire.EvaluateAllTask;
+import io.rulegrid.grid.wire.EvaluationOutcome;
+import io.rulegrid.grid.wire.EvaluationRequest;
+import io.rulegrid.grid.wire.RuleEntryProcessor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One fact namespace on the grid: its facts, and evaluations of rulesets over them, each on the member that
+ * owns the fact, never as get-evaluate-put from here. Made by {@link RuleGridClient#namespace(String)};
+ * immutable and thread-safe, cheap to make and to share.
+ *
+ * <p>Facts are JSON objects, stored as JSON so that members, Management Center and predicates
+ * ({@code category = 'books'}) read them as such. A failed evaluation changes nothing and carries a typed
+ * {@link io.rulegrid.api.RuleGridException} naming the ruleset, rule, key, namespace, version and member.
+ *
+ * <p>Async calls return futures completed on the client's own threads ({@code rulegrid-client-…}), where
+ * dependent stages without an executor also run: not on Hazelcast's I/O threads, not on the JVM's common pool.
+ */
+public final class Namespace {
+
+    private final String name;
+    private final IMap<String, HazelcastJsonValue> map;
+    private final GridCalls calls;
+
+    Namespace(String name, GridCalls calls) {
+        this.name = GridNames.checkNamespace(name);
+        this.calls = calls;
+        this.map = calls.hazelcast().getMap(name);
+    }
+
+    /** The namespace's name. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Stores a fact, replacing any fact of that key.
+     *
+     * @throws io.rulegrid.api.MalformedFactException if the fact holds a value that is not JSON; nothing is stored
+     */
+    public void put(String key, Map<String, Object> fact) {
+        map.set(key, json(fact));
+    }
+
+    /**
+     * Stores a fact given as JSON text.
+     *
+     * @throws io.rulegrid.api.MalformedFactException if the text is not a JSON object; nothing is stored
+     */
+    public void put(String key, String factJson) {
+        put(key, Facts.parse(factJson));
+    }
+
+    /**
+     * Stores many facts, batched per member.
+     *
+     * @throws io.rulegrid.api.MalformedFactException if a fact holds a value that is not JSON; nothing is stored
+     */
+    public void putAll(Map<String, Map<String, Object>> facts) {
+        Map<String, HazelcastJsonValue> batch = new LinkedHashMap<>(facts.size() * 2);
+        facts.forEach((key, fact) -> batch.put(key, json(fact)));
+        map.putAll(batch);
+    }
+
+    /** The fact of a key, if there is one. */
+    public Optional<Map<String, Object>> get(String key) {
+        HazelcastJsonValue json = map.get(key);
+        return json == null ? Optional.empty() : Optional.of(Facts.parse(json.getValue()));
+    }
+
+    /** Deletes a fact; true if there was one. */
+    public boolean delete(String key) {
+        return map.remove(key) != null;
+    }
+
+    /** The number of facts in the namespace. */
+    public int size() {
+        return map.size();
+    }
+
+    /** Evaluates the active version of a ruleset over one fact, with no input. */
+    public GridEvaluation evaluate(String key, String ruleset) {
+        return evaluate(key, ruleset, EvaluationOptions.defaults());
+    }
+
+    /**
+     * Evaluates a ruleset over one fact, on the member that owns it; the fact is written there if the rules
+     * changed it, deleted if they retracted it.
+     *
+     * @return the evaluation, failed ones included: see {@link GridEvaluation#resultOrThrow()}
+     * @throws io.rulegrid.grid.RetriableGridException if the call's outcome is unknown (its member left, …)
+     */
+    public GridEvaluation evaluate(String key, String ruleset, EvaluationOptions options) {
+        return Calls.join(evaluateAsync(key, ruleset, options), "evaluate key \"" + key + "\" in namespace \""
+                + name + "\"");
+    }
+
+    /** As {@link #evaluate(String, String, EvaluationOptions)}, without waiting. */
+    public CompletableFuture<GridEvaluation> evaluateAsync(String key, String ruleset, EvaluationOptions options) {
+        return submit(key, new RuleEntryProcessor(request(ruleset, options), null));
+    }
+
+    /**
+     * Evaluates a ruleset over each of the given facts, in parallel on their owners.
+     *
+     * @return one evaluation per key, in the order of {@code keys}; a failed key carries its error and does not
+     *         affect the others
+     */
+    public List<GridEvaluation> evaluate(Collection<String> keys, String ruleset, EvaluationOptions options) {
+        EvaluationRequest request = request(ruleset, options);
+        List<CompletableFuture<GridEvaluation>> evaluations = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            evaluations.add(submit(key, new RuleEntryProcessor(request, null)));
+        }
+        return evaluations.stream().map(evaluation -> Calls.join(evaluation, "evaluate keys in namespace \""
+                + name + "\"")).toList();
+    }
+
+    /**
+     * Replaces a fact and evaluates a ruleset over it in one atomic step on its owner. If the evaluation
+     * fails, neither the upsert nor any rule change is applied. Sending it again ends in the same state.
+     *
+     * @throws io.rulegrid.api.MalformedFactException if the fact holds a value that is not JSON
+     */
+    public GridEvaluation upsertAndEvaluate(String key, Map<String, Object> fact, String ruleset,
+                                            EvaluationOptions options) {
+        return Calls.join(upsertAndEvaluateAsync(key, fact, ruleset, options), "upsert and evaluate key \"" + key
+                + "\" in namespace \"" + name + "\"");
+    }
+
+    /** As {@link #upsertAndEvaluate}, without waiting. */
+    public CompletableFuture<GridEvaluation> upsertAndEvaluateAsync(String key, Map<String, Object> fact,
+                                                                    String ruleset, EvaluationOptions options) {
+        String factJson = Facts.toJson(Facts.normalize(Objects.requireNonNull(fact, "fact")));
+        return submit(key, new RuleEntryProcessor(request(ruleset, options), factJson));
+    }
+
+    /**
+     * Evaluates a ruleset over every fact of the namespace that matches {@link BulkOptions#where}, each fact on
+     * its owner, in parallel. Each matching fact is evaluated once, also while partitions migrate.
+     */
+    public BulkResult evaluateAll(String ruleset, BulkOptions options) {
+        return Calls.join(evaluateAllAsync(ruleset, options), "evaluate all of namespace \"" + name + "\"");
+    }
+
+    /** As {@link #evaluateAll}, without waiting. */
+    public CompletableFuture<BulkResult> evaluateAllAsync(String ruleset, BulkOptions options) {
+        EvaluateAllTask task = new EvaluateAllTask(request(ruleset, options.evaluation()), options.predicate());
+        return calls.<BulkSummary>onAMember(task, "evaluate all of namespace \"" + name + "\"")
+                .thenApply(BulkResult::of);
+    }
+
+    private EvaluationRequest request(String ruleset, EvaluationOptions options) {
+        return new EvaluationRequest(name, Objects.requireNonNull(ruleset, "ruleset"), options.version(),
+                options.inputJson());
+    }
+
+    private CompletableFuture<GridEvaluation> submit(String key, RuleEntryProcessor processor) {
+        return calls.<EvaluationOutcome>onKeyOwner(name, Objects.requireNonNull(key, "key"), processor,
+                "evaluate key \"" + key + "\" in namespace \"" + name + "\"").thenApply(GridEvaluation::new);
+    }
+
+    private static HazelcastJsonValue json(Map<String, Object> fact) {
+        return new HazelcastJsonValue(Facts.toJson(Facts.normalize(fact)));
+    }
+
+    @Override
+    public String toString() {
+        return "Namespace[" + name + "]";
+    }
+}
