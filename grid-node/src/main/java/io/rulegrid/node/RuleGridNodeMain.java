@@ -52,7 +52,7 @@ public final class RuleGridNodeMain {
         if (Files.isRegularFile(dir.resolve("rulegrid.yaml"))) {
             builder.rulegridYaml(dir.resolve("rulegrid.yaml"));
         }
-        PostgresService postgres = embedded ? startEmbeddedPostgres(dataDir.resolve("postgres"), builder) : null;
+        PostgresService postgres = embedded ? startEmbeddedPostgres(dataDir, builder) : null;
         RuleGridNode node;
         try {
             node = builder.start();
@@ -76,12 +76,13 @@ public final class RuleGridNodeMain {
         stopped.await();
     }
 
-    private static PostgresService startEmbeddedPostgres(Path dataDir, RuleGridNode.Builder builder) {
-        PostgresService postgres = PostgresService.start(dataDir);
+    /** Starts the PostgreSQL of {@code --embedded}, with its data in {@code dataDir/postgres}, and points the member at it. */
+    static PostgresService startEmbeddedPostgres(Path dataDir, RuleGridNode.Builder builder) {
+        PostgresService postgres = PostgresService.start(dataDir.resolve("postgres"));
         builder.postgres(PostgresConfig.of(postgres.url(), postgres.user(), postgres.password()));
         // scripts/demo.sh reads this line to point the other members at the same PostgreSQL
         System.out.println("embedded PostgreSQL " + postgres.url() + " user " + postgres.user() + " password "
-                + postgres.password() + " (data in " + dataDir.toAbsolutePath() + ")");
+                + postgres.password() + " (data in " + postgres.dataDirectory() + ")");
         return postgres;
     }
 
