@@ -73,7 +73,8 @@ class PostgresOutageTest {
                 Future<?> calls = load.submit(() -> {
                     EvaluationRequest count = new EvaluationRequest("orders", "count", 0, null);
                     for (long seq = 0; running.get(); seq++) {
-                        String key = "o-" + seq % KEYS;  // half the keys are new until the first round ends
+                        // each key upserted, then evaluated; the upper half of the keys is new in the first round
+                        String key = "o-" + (seq / 2) % KEYS;
                         boolean upsert = seq % 2 == 0;
                         EvaluationOutcome outcome = orders.executeOnKey(key, new RuleEntryProcessor(count,
                                 upsert ? "{\"evals\":0,\"seq\":" + seq + "}" : null));
