@@ -38,11 +38,11 @@ class PersistentClusterRestartTest {
 
     private static final int FACTS = 10_000;
     private static final String V1 = """
-            ruleset "catalog"
+            ruleset "catalog" time-budget 10s
             rule "premium" { when price > 500 then tier = "premium" }
             """;
     private static final String V2 = """
-            ruleset "catalog"
+            ruleset "catalog" time-budget 10s
             rule "premium" salience 1 { when price > 500 then tier = "premium" }
             rule "discontinued" { when discontinued == true then retract() }
             """;
@@ -71,7 +71,7 @@ class PersistentClusterRestartTest {
                 products.putAll(batch);
                 BulkSummary summary = client.getExecutorService(GridNames.EXECUTOR).submit(new EvaluateAllTask(
                         new EvaluationRequest("products", "catalog", 0, null), null)).get(2, TimeUnit.MINUTES);
-                assertThat(summary.errors()).as("%s", summary).isZero();
+                assertThat(summary.errors()).as("%s %s", summary, summary.failures()).isZero();
 
                 acknowledged = facts(products);
                 assertThat(acknowledged).hasSize(FACTS - FACTS / 100).doesNotContainKey("p-100");

@@ -57,7 +57,7 @@ class PostgresOutageTest {
             ExecutorService load = Executors.newSingleThreadExecutor();
             try {
                 deploy(client, "count.grl", """
-                        ruleset "count"
+                        ruleset "count" time-budget 10s
                         rule "count" no-loop { when true then evals = evals + 1 }
                         """);
                 IMap<String, HazelcastJsonValue> orders = client.getMap("orders");
@@ -81,7 +81,7 @@ class PostgresOutageTest {
                         if (outcome.succeeded() || outcome.failure() == EvaluationOutcome.Failure.NO_FACT) {
                             succeeded.incrementAndGet();
                         } else {
-                            failures.add(key + ": " + outcome.failure());
+                            failures.add(key + ": " + outcome.failure() + " " + outcome.error().getMessage());
                         }
                     }
                     return null;
@@ -92,7 +92,7 @@ class PostgresOutageTest {
                 long atStop = succeeded.get();
                 await().atMost(1, TimeUnit.MINUTES).until(() -> succeeded.get() >= atStop + 2_000);
                 Future<?> refused = client.getExecutorService(GridNames.EXECUTOR).submit(RegistryTask.deploy("count.grl",
-                        "ruleset \"count\"\nrule \"count\" { when true then evals = evals + 2 }"));
+                        "ruleset \"count\" time-budget 10s\nrule \"count\" { when true then evals = evals + 2 }"));
                 // bounded: the connect timeout is 3 s; a minute only guards against a hang
                 assertThatThrownBy(() -> refused.get(1, TimeUnit.MINUTES))
                         .isInstanceOf(ExecutionException.class)
