@@ -185,8 +185,8 @@ public final class RuleGridNode implements AutoCloseable {
         }
 
         /**
-         * Starts the member and waits until it has joined and loaded the ruleset registry (and, with a PostgreSQL,
-         * the persisted rulesets and the facts of the EAGER persistent namespaces).
+         * Starts the member and waits until it has joined and loaded the ruleset registry (with a PostgreSQL, the
+         * persisted rulesets).
          *
          * @throws io.rulegrid.node.persistence.PostgresUnavailableException if the PostgreSQL cannot be reached
          */
@@ -206,10 +206,11 @@ public final class RuleGridNode implements AutoCloseable {
                 if (persistence != null) {
                     persistence.attach(hazelcast);
                 }
+                // An EAGER namespace loads its rows when its map is first used in the cluster, and calls on it wait
+                // for the load. Not touched here: a member would create the maps' indexes while partitions still
+                // migrate to it, and an index operation whose backup is not confirmed fails the start.
                 try {
                     engine.start(hazelcast);
-                    // an EAGER namespace loads its rows when its map is first touched: before this member serves
-                    ruleGrid.persistentNamespaces().forEach(hazelcast::getMap);
                 } catch (RuntimeException e) {
                     hazelcast.getLifecycleService().terminate();
                     throw e;

@@ -3,7 +3,8 @@ package io.rulegrid.node.config;
 /** When a persistent namespace's facts come back from PostgreSQL into the grid. */
 public enum InitialLoad {
     /**
-     * Every row is loaded when the member starts, before it serves. A fact missing from the grid is then missing
+     * Every row is loaded when the namespace is first used in the cluster, before any call on it is answered. A fact
+     * missing from the grid is then missing
      * from the table too, so evaluations and upserts never wait for PostgreSQL (unless the namespace's map can
      * evict or expire entries, see {@code docs/persistence.md}).
      */

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param writeDelaySeconds how long a change waits in the write-behind queue before it is written; changes of one
  *                          key within that time are written once (coalesced)
  * @param writeBatchSize    at most this many rows per batch written to PostgreSQL
- * @param initialLoad       whether the rows are loaded at start or per key on first use
+ * @param initialLoad       whether all rows are loaded on the first use of the namespace, or each key on its own
  */
 public record NamespaceConfig(boolean persistent, int writeDelaySeconds, int writeBatchSize, InitialLoad initialLoad) {
 
