@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,7 +67,7 @@ public final class Persistence implements AutoCloseable {
      * @throws PersistenceException         if the schema cannot be migrated or a table created
      */
     public static Persistence open(PostgresConfig postgres, Map<String, NamespaceConfig> namespaces) {
-        Map<String, NamespaceConfig> persistent = new java.util.TreeMap<>();
+        Map<String, NamespaceConfig> persistent = new TreeMap<>();
         namespaces.forEach((name, options) -> {
             if (options.persistent()) {
                 persistent.put(name, options);
