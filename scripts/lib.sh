@@ -25,7 +25,7 @@ require_tools() {
 ensure_jars() {
   local stale=""
   for jar in "$CLI_JAR" "$DEMO_JAR" "$NODE_JAR"; do
-    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT/config" "$ROOT"/{api,rules,grid-wire,grid-node,client,cli,demo}/{pom.xml,src} \
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT/config" "$ROOT"/{api,rules,grid-wire,grid-node,dev-services,client,cli,demo}/{pom.xml,src} \
         -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
       stale=1
     fi

@@ -5,12 +5,14 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.rulegrid.node.config.InvalidConfigException;
+import io.rulegrid.node.config.PostgresConfig;
 import io.rulegrid.node.config.RuleGridConfig;
 import io.rulegrid.node.internal.GridEngine;
 import io.rulegrid.node.internal.HazelcastYaml;
 import io.rulegrid.node.internal.MemberAddresses;
 import io.rulegrid.node.internal.MemberRequirements;
 import io.rulegrid.node.internal.execution.MemberWireTypes;
+import io.rulegrid.node.persistence.Persistence;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +24,9 @@ import java.util.Objects;
  * owns. Configured, from lowest to highest precedence, by {@code hazelcast.yaml} (or the bundled defaults) and
  * {@code rulegrid.yaml}, Hazelcast's own {@code HZ_*} environment variables and {@code hz.*} system properties
  * (e.g. {@code HZ_CLUSTERNAME}, {@code HZ_NETWORK_PORT_PORT}), the two {@code RULEGRID_*} variables below for
- * what those cannot express, and the builder.
+ * what those cannot express, the {@code RULEGRID_PG_*} variables of {@link PostgresConfig}, and the builder.
+ * With a PostgreSQL (from {@code rulegrid.yaml}, the variables or the builder), rulesets and the namespaces
+ * marked persistent are stored there (see {@code docs/persistence.md}); without one, everything is in memory.
  *
  * <pre>{@code
  * try (RuleGridNode node = RuleGridNode.builder().clusterName("dev").port(5701).start()) { ... }
@@ -78,6 +82,7 @@ public final class RuleGridNode implements AutoCloseable {
         private String clusterName;
         private Integer port;
         private List<String> members;
+        private PostgresConfig postgres;
 
         private Builder() {
         }
@@ -122,15 +127,21 @@ public final class RuleGridNode implements AutoCloseable {
             return this;
         }
 
+        /** The PostgreSQL to persist to, over rulegrid.yaml's {@code postgres:} and the {@code RULEGRID_PG_*} variables. */
+        public Builder postgres(PostgresConfig postgres) {
+            this.postgres = Objects.requireNonNull(postgres, "postgres");
+            return this;
+        }
+
         /**
-         * The member configuration this builder would start with.
+         * The member configuration this builder would start with, without the MapStores (they need the database).
          *
          * @throws InvalidConfigException naming the file or variable, the key and the problem
          */
         public Config config() {
-            HazelcastYaml yaml = hazelcastYaml == null ? HazelcastYaml.bundled() : HazelcastYaml.file(hazelcastYaml);
+            HazelcastYaml yaml = hazelcastYamlSource();
             Config config = yaml.load();
-            ruleGridConfig();
+            postgresConfig(ruleGridConfig());
             applyEnvironment(config);
             if (clusterName != null) {
                 config.setClusterName(clusterName);
@@ -154,19 +165,67 @@ public final class RuleGridNode implements AutoCloseable {
             return rulegridYaml == null ? RuleGridConfig.empty() : RuleGridConfig.read(rulegridYaml);
         }
 
-        /** Starts the member and waits until it has joined and loaded the ruleset registry. */
+        /**
+         * The PostgreSQL this builder would start with: the builder's, else rulegrid.yaml's {@code postgres:} with
+         * the {@code RULEGRID_PG_*} variables over it; {@code null} for none.
+         *
+         * @throws InvalidConfigException if a namespace is persistent and there is no PostgreSQL
+         */
+        public PostgresConfig postgresConfig(RuleGridConfig ruleGrid) {
+            PostgresConfig resolved = postgres != null ? postgres
+                    : PostgresConfig.withEnvironment(ruleGrid.postgres(), environment);
+            if (resolved == null && !ruleGrid.persistentNamespaces().isEmpty()) {
+                String namespace = ruleGrid.persistentNamespaces().stream().sorted().findFirst().orElseThrow();
+                throw new InvalidConfigException(rulegridYaml == null ? "rulegrid config" : rulegridYaml.toString(),
+                        "namespaces." + namespace + ".persistent", "needs a PostgreSQL, and there is none: add a"
+                        + " postgres: section, set " + PostgresConfig.ENV_URL + " (with " + PostgresConfig.ENV_USER
+                        + ", " + PostgresConfig.ENV_PASSWORD + "), or start the member with --embedded");
+            }
+            return resolved;
+        }
+
+        /**
+         * Starts the member and waits until it has joined and loaded the ruleset registry (with a PostgreSQL, the
+         * persisted rulesets).
+         *
+         * @throws io.rulegrid.node.persistence.PostgresUnavailableException if the PostgreSQL cannot be reached
+         */
         public RuleGridNode start() {
             Config config = config();
-            GridEngine engine = new GridEngine();
-            MemberWireTypes.register(config.getSerializationConfig(), engine);
-            HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
+            RuleGridConfig ruleGrid = ruleGridConfig();
+            PostgresConfig database = postgresConfig(ruleGrid);
+            Persistence persistence = database == null ? null : Persistence.open(database, ruleGrid.namespaces());
+            HazelcastInstance hazelcast;
             try {
-                engine.start(hazelcast);
+                if (persistence != null) {
+                    persistence.configure(config, hazelcastYamlSource().source());
+                }
+                GridEngine engine = new GridEngine();
+                MemberWireTypes.register(config.getSerializationConfig(), engine);
+                hazelcast = Hazelcast.newHazelcastInstance(config);
+                if (persistence != null) {
+                    persistence.attach(hazelcast);
+                }
+                // An EAGER namespace loads its rows when its map is first used in the cluster, and calls on it wait
+                // for the load. Not touched here: a member would create the maps' indexes while partitions still
+                // migrate to it, and an index operation whose backup is not confirmed fails the start.
+                try {
+                    engine.start(hazelcast);
+                } catch (RuntimeException e) {
+                    hazelcast.getLifecycleService().terminate();
+                    throw e;
+                }
             } catch (RuntimeException e) {
-                hazelcast.getLifecycleService().terminate();
+                if (persistence != null) {
+                    persistence.close();
+                }
                 throw e;
             }
             return new RuleGridNode(hazelcast);
+        }
+
+        private HazelcastYaml hazelcastYamlSource() {
+            return hazelcastYaml == null ? HazelcastYaml.bundled() : HazelcastYaml.file(hazelcastYaml);
         }
 
         private void applyEnvironment(Config config) {

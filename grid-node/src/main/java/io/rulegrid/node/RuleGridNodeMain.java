@@ -1,15 +1,21 @@
 package io.rulegrid.node;
 
+import io.rulegrid.devservices.PostgresService;
+import io.rulegrid.node.config.PostgresConfig;
+import sun.misc.Signal;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code rulegrid node [--config DIR]}: runs one member in the foreground until SIGTERM or Ctrl-C, then
- * leaves the cluster gracefully (its partitions migrate to the other members first). Reads
- * {@code DIR/hazelcast.yaml} and {@code DIR/rulegrid.yaml} when present (DIR defaults to {@code config},
+ * {@code rulegrid node [--config DIR] [--embedded [--data-dir DIR]]}: runs one member in the foreground until
+ * SIGTERM or Ctrl-C, then leaves the cluster gracefully (its partitions migrate to the other members first).
+ * Reads {@code DIR/hazelcast.yaml} and {@code DIR/rulegrid.yaml} when present (DIR defaults to {@code config},
  * or {@code RULEGRID_CONFIG_DIR}), Hazelcast's {@code HZ_*} / {@code hz.*} overrides and the
- * {@code RULEGRID_*} variables (see {@link RuleGridNode}).
+ * {@code RULEGRID_*} variables (see {@link RuleGridNode}). With {@code --embedded} it first starts a PostgreSQL
+ * of its own on 127.0.0.1, with its data in {@code DATA_DIR/postgres}, and persists to it, like a database's
+ * dev mode.
  */
 public final class RuleGridNodeMain {
 
@@ -18,9 +24,15 @@ public final class RuleGridNodeMain {
 
     public static void main(String[] args) throws InterruptedException {
         Path dir = Path.of(System.getenv().getOrDefault("RULEGRID_CONFIG_DIR", "config"));
+        boolean embedded = false;
+        Path dataDir = Path.of("data");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
                 dir = Path.of(args[++i]);
+            } else if (args[i].equals("--embedded")) {
+                embedded = true;
+            } else if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                dataDir = Path.of(args[++i]);
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
                 System.out.println(usage());
                 return;
@@ -40,29 +52,71 @@ public final class RuleGridNodeMain {
         if (Files.isRegularFile(dir.resolve("rulegrid.yaml"))) {
             builder.rulegridYaml(dir.resolve("rulegrid.yaml"));
         }
-        RuleGridNode node = builder.start();
-        System.out.println("rulegrid member " + node.address() + " of cluster "
-                + node.hazelcast().getConfig().getClusterName() + " is up");
+        PostgresService postgres = embedded ? startEmbeddedPostgres(dataDir, builder) : null;
+        RuleGridNode node;
+        try {
+            node = builder.start();
+        } catch (RuntimeException e) {
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         node.hazelcast().getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.SHUTDOWN) {
                 stopped.countDown();
             }
         });
+        if (postgres != null) {
+            stopMemberBeforePostgres(node, postgres);
+        }
+        System.out.println("rulegrid member " + node.address() + " of cluster "
+                + node.hazelcast().getConfig().getClusterName() + " is up");
         stopped.await();
+    }
+
+    /** Starts the PostgreSQL of {@code --embedded}, with its data in {@code dataDir/postgres}, and points the member at it. */
+    static PostgresService startEmbeddedPostgres(Path dataDir, RuleGridNode.Builder builder) {
+        PostgresService postgres = PostgresService.start(dataDir.resolve("postgres"));
+        builder.postgres(PostgresConfig.of(postgres.url(), postgres.user(), postgres.password()));
+        // scripts/demo.sh reads this line to point the other members at the same PostgreSQL
+        System.out.println("embedded PostgreSQL " + postgres.url() + " user " + postgres.user() + " password "
+                + postgres.password() + " (data in " + postgres.dataDirectory() + ")");
+        return postgres;
+    }
+
+    /**
+     * On SIGTERM or Ctrl-C, the member leaves (writing its write-behind queues) before PostgreSQL stops. The JVM's
+     * shutdown hooks, Hazelcast's and the PostgreSQL service's, would run at the same time, and PostgreSQL could be
+     * gone before the member has written what it holds.
+     */
+    private static void stopMemberBeforePostgres(RuleGridNode node, PostgresService postgres) {
+        for (String signal : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(signal), received -> {
+                node.close();
+                postgres.close();
+                System.exit(0);
+            });
+        }
     }
 
     private static String usage() {
         return """
-                Usage: rulegrid node [--config DIR]
+                Usage: rulegrid node [--config DIR] [--embedded [--data-dir DIR]]
                 Runs a RuleGrid member until SIGTERM, then leaves the cluster gracefully.
-                  --config DIR   directory with hazelcast.yaml (Hazelcast's member configuration, the
-                                 namespaces' maps included; the bundled defaults when absent) and
-                                 rulegrid.yaml (the declared namespaces); default: config, or
-                                 $RULEGRID_CONFIG_DIR
+                  --config DIR    directory with hazelcast.yaml (Hazelcast's member configuration, the
+                                  namespaces' maps included; the bundled defaults when absent) and
+                                  rulegrid.yaml (PostgreSQL, the declared namespaces, which are persistent);
+                                  default: config, or $RULEGRID_CONFIG_DIR
+                  --embedded      start a PostgreSQL of this member's own on 127.0.0.1 and persist to it
+                                  (dev mode); it stops after the member
+                  --data-dir DIR  where --embedded keeps its data, in DIR/postgres; default: data
                 Environment: Hazelcast's overrides, e.g. HZ_CLUSTERNAME, HZ_NETWORK_PORT_PORT
                                (or -Dhz.cluster-name=..., -Dhz.network.port.port=...)
                              RULEGRID_MEMBERS (host[:port],...; replaces the tcp-ip member list)
-                             RULEGRID_KUBERNETES_SERVICE_DNS (join through Kubernetes discovery)""";
+                             RULEGRID_KUBERNETES_SERVICE_DNS (join through Kubernetes discovery)
+                             RULEGRID_PG_URL, RULEGRID_PG_USER, RULEGRID_PG_PASSWORD (the PostgreSQL,
+                               over rulegrid.yaml's postgres:)""";
     }
 }

@@ -95,6 +95,8 @@ class RuleGridNodeConfigTest {
         assertThat(config.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getPrefixes())
                 .containsExactly("io.rulegrid.");
         assertThat(shipped().ruleGridConfig().namespaces()).containsOnlyKeys("products", "orders", "customers");
+        assertThat(shipped().ruleGridConfig().persistentNamespaces()).containsExactlyInAnyOrder("products", "orders",
+                "customers");
     }
 
     @Test
@@ -190,7 +192,7 @@ class RuleGridNodeConfigTest {
         Path file = write(dir, "rulegrid.yaml", "namespaces:\n  products: {}\n  orders:\n");
 
         assertThat(RuleGridNode.builder().rulegridYaml(file).ruleGridConfig().namespaces())
-                .isEqualTo(Map.of("products", new NamespaceConfig(), "orders", new NamespaceConfig()));
+                .isEqualTo(Map.of("products", NamespaceConfig.inMemory(), "orders", NamespaceConfig.inMemory()));
         assertThat(RuleGridNode.builder().rulegridYaml(write(dir, "empty.yaml", "# nothing yet\n")).ruleGridConfig()
                 .namespaces()).isEmpty();
     }
@@ -201,10 +203,11 @@ class RuleGridNodeConfigTest {
                 "namespaces:\n  Products: {}\n",
                 "namespaces.Products: namespace 'Products' " + NAMESPACE_RULE,
                 "namespaces:\n  products:\n    backup-count: 2\n",
-                "namespaces.products.backup-count: unknown key; no key is known here; map settings (in-memory-format,"
+                "namespaces.products.backup-count: unknown key; known keys here: initial-load, persistent,"
+                        + " write-batch-size, write-delay-seconds; map settings (in-memory-format,"
                         + " backup-count, indexes, TTL, eviction, ...) belong in hazelcast.yaml under map.products",
                 "defaults:\n  backup-count: 1\n",
-                "defaults: unknown key; known keys here: namespaces",
+                "defaults: unknown key; known keys here: namespaces, postgres",
                 "namespaces:\n  - products\n",
                 "namespaces: Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.String,"
                         + "io.rulegrid.node.config.NamespaceConfig>` from Array value (token `JsonToken.START_ARRAY`)",

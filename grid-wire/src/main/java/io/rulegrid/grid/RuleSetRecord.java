@@ -25,9 +25,11 @@ import java.util.Optional;
  * @param revision counts every change of the record, so a member never replaces a newer record by an older one
  * @param active   the active version
  * @param versions every version, oldest first
+ * @param events   every change, oldest first: one per revision (records of builds before events have none)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RuleSetRecord(int format, String name, long revision, int active, List<Version> versions) {
+public record RuleSetRecord(int format, String name, long revision, int active, List<Version> versions,
+                            List<Event> events) {
 
     /** The current record format. */
     public static final int FORMAT = 1;
@@ -36,6 +38,7 @@ public record RuleSetRecord(int format, String name, long revision, int active, 
 
     public RuleSetRecord {
         versions = List.copyOf(versions);
+        events = events == null ? List.of() : List.copyOf(events);
     }
 
     /**
@@ -51,18 +54,48 @@ public record RuleSetRecord(int format, String name, long revision, int active, 
     public record Version(int version, String sourceName, String source, String checksum, long deployedAt) {
     }
 
-    /** A record with one more version, which becomes the active one. */
+    /**
+     * One change of the record, as {@code rulegrid rulesets history} shows it.
+     *
+     * @param type    {@link #DEPLOY}, {@link #ACTIVATE}, or {@link #ROLLBACK} (an activation of an older version)
+     * @param version the version deployed or activated
+     * @param at      epoch millis
+     * @param by      who made the change: the member that ran it, as its address; {@code null} if not known
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Event(String type, int version, long at, String by) {
+        public static final String DEPLOY = "DEPLOY";
+        public static final String ACTIVATE = "ACTIVATE";
+        public static final String ROLLBACK = "ROLLBACK";
+    }
+
+    /** A record with one more version, which becomes the active one, deployed by someone not named. */
     public static RuleSetRecord appended(RuleSetRecord existing, String name, String sourceName, String source,
                                          long now) {
+        return appended(existing, name, sourceName, source, now, null);
+    }
+
+    /** A record with one more version, which becomes the active one, deployed by {@code by}. */
+    public static RuleSetRecord appended(RuleSetRecord existing, String name, String sourceName, String source,
+                                         long now, String by) {
         List<Version> versions = new ArrayList<>(existing == null ? List.of() : existing.versions());
         int next = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
         versions.add(new Version(next, sourceName, source, checksum(source), now));
-        return new RuleSetRecord(FORMAT, name, existing == null ? 1 : existing.revision() + 1, next, versions);
+        List<Event> events = new ArrayList<>(existing == null ? List.of() : existing.events());
+        events.add(new Event(Event.DEPLOY, next, now, by));
+        return new RuleSetRecord(FORMAT, name, existing == null ? 1 : existing.revision() + 1, next, versions, events);
     }
 
-    /** This record with another active version. */
+    /** This record with another active version, activated now by someone not named. */
     public RuleSetRecord withActive(int version) {
-        return new RuleSetRecord(FORMAT, name, revision + 1, version, versions);
+        return withActive(version, System.currentTimeMillis(), null);
+    }
+
+    /** This record with another active version, activated by {@code by}: a rollback if it is older than the active one. */
+    public RuleSetRecord withActive(int version, long now, String by) {
+        List<Event> changed = new ArrayList<>(events);
+        changed.add(new Event(version < active ? Event.ROLLBACK : Event.ACTIVATE, version, now, by));
+        return new RuleSetRecord(FORMAT, name, revision + 1, version, versions, changed);
     }
 
     /** The given version, or the active one for 0. */

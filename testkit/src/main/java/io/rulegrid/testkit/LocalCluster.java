@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Several RuleGrid members in this JVM, on 127.0.0.1 and free ports, joined over tcp-ip under a cluster
@@ -36,6 +37,15 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts {@code size} members and returns when all have joined and the partitions have settled. */
     public static LocalCluster start(int size) {
+        return start(size, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts {@code size} members, each configured by {@code eachMember} before it starts (e.g. its
+     * {@code rulegrid.yaml} and PostgreSQL), and returns when all have joined and the partitions have settled.
+     * The cluster name, ports and member list are the cluster's own.
+     */
+    public static LocalCluster start(int size, UnaryOperator<RuleGridNode.Builder> eachMember) {
         if (size < 1) {
             throw new IllegalArgumentException("cluster size is " + size + " but must be >= 1");
         }
@@ -47,7 +57,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         try {
             for (int port : ports) {
-                cluster.members.add(RuleGridNode.builder().clusterName(cluster.name).port(port)
+                cluster.members.add(eachMember.apply(RuleGridNode.builder()).clusterName(cluster.name).port(port)
                         .members(cluster.addresses.toArray(String[]::new)).start());
             }
             // a bulk evaluation while partitions still migrate to the last member may see a fact twice or not at all
@@ -111,6 +121,18 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException("cluster " + name + " has no running member");
+    }
+
+    /**
+     * Stops every member gracefully, one after the other, as an operator stops a whole cluster: each hands its
+     * partitions to the others, and the last one writes what its write-behind queues still hold.
+     */
+    public void stopAll() {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).hazelcast().getLifecycleService().isRunning()) {
+                stop(i);
+            }
+        }
     }
 
     @Override

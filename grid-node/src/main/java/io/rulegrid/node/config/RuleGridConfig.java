@@ -1,46 +1,85 @@
 package io.rulegrid.node.config;
 
 import io.rulegrid.grid.GridNames;
+import io.rulegrid.node.persistence.FactTables;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * RuleGrid's own member configuration, {@code rulegrid.yaml}: what Hazelcast does not configure. Everything
  * Hazelcast configures, the fact namespaces' maps included, is in {@code hazelcast.yaml}.
  *
  * <pre>{@code
+ * postgres:
+ *   url: jdbc:postgresql://127.0.0.1:5432/rulegrid
+ *   user: rulegrid
  * namespaces:
- *   products: {}
+ *   products:
+ *     persistent: true
+ *     write-delay-seconds: 1
+ *   scratch: {}
  * }</pre>
  *
- * @param namespaces the declared fact namespaces by name; a namespace not declared is still created on first use
+ * @param postgres   where rulesets and persistent namespaces are stored; {@code null} for none (then the
+ *                   {@code RULEGRID_PG_*} variables or {@code --embedded} may still give one)
+ * @param namespaces the declared fact namespaces by name; a namespace not declared is still created on first use,
+ *                   in memory only
  */
-public record RuleGridConfig(Map<String, NamespaceConfig> namespaces) {
+public record RuleGridConfig(PostgresConfig postgres, Map<String, NamespaceConfig> namespaces) {
 
     /**
-     * @throws InvalidConfigException if a namespace name is not valid
+     * @throws InvalidConfigException if a namespace name is not valid, or two persistent namespaces would share a table
      */
     public RuleGridConfig {
         Map<String, NamespaceConfig> declared = new HashMap<>();
+        Map<String, String> namespaceByTable = new TreeMap<>();
         if (namespaces != null) {
-            namespaces.forEach((name, options) -> {
+            new TreeMap<>(namespaces).forEach((name, options) -> {
                 try {
                     GridNames.checkNamespace(name);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidConfigException("rulegrid config", "namespaces." + name, e.getMessage());
                 }
                 // `products:` with nothing after it declares the namespace with no options
-                declared.put(name, options == null ? new NamespaceConfig() : options);
+                NamespaceConfig checked = options == null ? NamespaceConfig.inMemory() : options;
+                if (checked.persistent()) {
+                    claimTable(namespaceByTable, name);
+                }
+                declared.put(name, checked);
             });
         }
         namespaces = Map.copyOf(declared);
     }
 
-    /** No namespace declared. */
+    private static void claimTable(Map<String, String> namespaceByTable, String namespace) {
+        String table;
+        try {
+            table = FactTables.tableName(namespace);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("rulegrid config", "namespaces." + namespace + ".persistent", e.getMessage());
+        }
+        String other = namespaceByTable.putIfAbsent(table, namespace);
+        if (other != null) {
+            throw new InvalidConfigException("rulegrid config", "namespaces." + namespace + ".persistent",
+                    "namespaces '" + other + "' and '" + namespace + "' would share table " + table
+                            + " ('-' is written '_'); rename one");
+        }
+    }
+
+    /** No PostgreSQL, no namespace declared. */
     public static RuleGridConfig empty() {
-        return new RuleGridConfig(Map.of());
+        return new RuleGridConfig(null, Map.of());
+    }
+
+    /** The namespaces marked {@code persistent: true}. */
+    public Set<String> persistentNamespaces() {
+        return namespaces.entrySet().stream().filter(e -> e.getValue().persistent()).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

@@ -47,7 +47,9 @@ final class RuleGridYaml {
             return YAML.treeToValue(document, RuleGridConfig.class);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof InvalidConfigException invalid) {
-                throw new InvalidConfigException(file.toString(), invalid.key(), invalid.problem());
+                // a section's own check names its key relative to the section, e.g. postgres + pool-size
+                String key = e.getPath().isEmpty() ? invalid.key() : keyPath(e) + "." + invalid.key();
+                throw new InvalidConfigException(file.toString(), key, invalid.problem());
             }
             throw new InvalidConfigException(file.toString(), keyPath(e), e.getOriginalMessage());
         } catch (UnrecognizedPropertyException e) {

@@ -13,6 +13,7 @@ import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.query.Predicate;
 import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.PersistenceUnavailableException;
 import io.rulegrid.grid.RetriableGridException;
 import io.rulegrid.grid.RuleSetRecord;
 import io.rulegrid.grid.wire.BulkSummary;
@@ -23,6 +24,7 @@ import io.rulegrid.grid.wire.StatsSnapshot;
 import io.rulegrid.node.internal.execution.MemberRuleEntryProcessor;
 import io.rulegrid.node.internal.execution.RefreshTask;
 import io.rulegrid.node.internal.execution.RegistryUpdate;
+import io.rulegrid.node.persistence.PostgresUnavailableException;
 import io.rulegrid.api.EvaluationResult;
 import io.rulegrid.api.RuleCompilationException;
 import io.rulegrid.rules.RuleCompiler;
@@ -109,7 +111,7 @@ public final class GridEngine {
             return DeployOutcome.refused(e.ruleset().orElse(sourceName), e.errors());
         }
         String name = compiled.name();
-        int version = registry().executeOnKey(name, RegistryUpdate.append(sourceName, source, System.currentTimeMillis()));
+        int version = changeRegistry(name, RegistryUpdate.append(sourceName, source, System.currentTimeMillis(), address));
         List<String> problems = refreshEverywhere(name);
         LOG.info("deployed ruleset \"{}\" v{} ({} rules){}", name, version, compiled.definition().rules().size(),
                 problems.isEmpty() ? "" : "; not in effect on: " + problems);
@@ -118,13 +120,33 @@ public final class GridEngine {
 
     /** Makes an existing version active on every member. */
     public DeployOutcome activate(String name, int version) {
-        int active = registry().executeOnKey(name, RegistryUpdate.activate(version));
+        int active = changeRegistry(name, RegistryUpdate.activate(version, System.currentTimeMillis(), address));
         if (active == RegistryUpdate.NO_SUCH_VERSION) {
             return DeployOutcome.notFound(name, version);
         }
         List<String> problems = refreshEverywhere(name);
         LOG.info("activated ruleset \"{}\" v{}{}", name, active, problems.isEmpty() ? "" : "; not in effect on: " + problems);
         return DeployOutcome.deployed(name, active).withMemberProblems(problems);
+    }
+
+    /**
+     * Applies a registry change atomically on the record's owner; where the registry is persisted, PostgreSQL has
+     * it before this returns.
+     *
+     * @throws PersistenceUnavailableException if PostgreSQL cannot store it (the record is unchanged)
+     */
+    private int changeRegistry(String name, RegistryUpdate update) {
+        try {
+            return registry().executeOnKey(name, update);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof PostgresUnavailableException unavailable) {
+                    LOG.warn("ruleset \"{}\" not changed: {}", name, unavailable.getMessage());
+                    throw new PersistenceUnavailableException(name, unavailable.getMessage());
+                }
+            }
+            throw e;
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * An atomic change of one ruleset record: append a version (and activate it) or activate an existing
  * version. Returns the active version, or {@link #NO_SUCH_VERSION} when the version to activate does not
- * exist (then nothing changes). Backups receive the new record.
+ * exist (then nothing changes). Backups receive the new record. Where the registry is persisted, the write goes
+ * through its MapStore to PostgreSQL first: if that fails, the entry is unchanged and the failure is thrown.
  */
 public final class RegistryUpdate implements EntryProcessor<String, HazelcastJsonValue, Integer>,
         IdentifiedDataSerializable {
@@ -26,22 +27,28 @@ public final class RegistryUpdate implements EntryProcessor<String, HazelcastJso
     private String source;
     private int activate;
     private long now;
+    private String by;
     private final transient ComputedWrite written = new ComputedWrite();
 
     RegistryUpdate() {
     }
 
-    public static RegistryUpdate append(String sourceName, String source, long now) {
+    /** Appends a version and activates it; {@code by} is recorded as who deployed it. */
+    public static RegistryUpdate append(String sourceName, String source, long now, String by) {
         RegistryUpdate update = new RegistryUpdate();
         update.sourceName = sourceName;
         update.source = source;
         update.now = now;
+        update.by = by;
         return update;
     }
 
-    public static RegistryUpdate activate(int version) {
+    /** Activates an existing version; {@code by} is recorded as who activated it. */
+    public static RegistryUpdate activate(int version, long now, String by) {
         RegistryUpdate update = new RegistryUpdate();
         update.activate = version;
+        update.now = now;
+        update.by = by;
         return update;
     }
 
@@ -50,12 +57,12 @@ public final class RegistryUpdate implements EntryProcessor<String, HazelcastJso
         RuleSetRecord current = RuleSetRecord.fromJson(entry.getValue());
         RuleSetRecord updated;
         if (source != null) {
-            updated = RuleSetRecord.appended(current, entry.getKey(), sourceName, source, now);
+            updated = RuleSetRecord.appended(current, entry.getKey(), sourceName, source, now, by);
         } else {
             if (current == null || current.version(activate).isEmpty()) {
                 return NO_SUCH_VERSION;
             }
-            updated = current.withActive(activate);
+            updated = current.withActive(activate, now, by);
         }
         written.write(entry, updated.toJson());
         return updated.active();
@@ -72,6 +79,7 @@ public final class RegistryUpdate implements EntryProcessor<String, HazelcastJso
         out.writeString(source);
         out.writeInt(activate);
         out.writeLong(now);
+        out.writeString(by);
     }
 
     @Override
@@ -80,6 +88,7 @@ public final class RegistryUpdate implements EntryProcessor<String, HazelcastJso
         source = in.readString();
         activate = in.readInt();
         now = in.readLong();
+        by = in.readString();
     }
 
     @Override

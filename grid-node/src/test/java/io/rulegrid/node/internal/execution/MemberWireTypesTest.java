@@ -56,8 +56,8 @@ class MemberWireTypesTest {
                 new ComputedValue(new HazelcastJsonValue("{\"sku\":\"A-1\"}")),
                 new ComputedValue(null),
                 new RefreshTask(engine, "pricing"),
-                RegistryUpdate.append("pricing.grl", "ruleset \"pricing\"", 1_700_000_000_000L),
-                RegistryUpdate.activate(3));
+                RegistryUpdate.append("pricing.grl", "ruleset \"pricing\"", 1_700_000_000_000L, "127.0.0.1:5701"),
+                RegistryUpdate.activate(3, 1_700_000_000_000L, "127.0.0.1:5701"));
     }
 
     @Test
