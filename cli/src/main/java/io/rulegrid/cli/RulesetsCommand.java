@@ -1,6 +1,7 @@
 package io.rulegrid.cli;
 
 import io.rulegrid.client.RuleGridClient;
+import io.rulegrid.client.RuleSetEvent;
 import io.rulegrid.client.RuleSetVersionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +44,7 @@ final class RulesetsCommand {
         }
     }
 
-    @Command(name = "history", description = "Every version of a ruleset.")
+    @Command(name = "history", description = "Every version of a ruleset, then every deploy, activation and rollback.")
     static final class HistoryCommand implements Runnable {
         @Spec
         CommandSpec spec;
@@ -57,7 +58,14 @@ final class RulesetsCommand {
         @Override
         public void run() {
             try (RuleGridClient grid = cluster.connect()) {
-                print(spec.commandLine().getOut(), grid.rulesets().history(name));
+                PrintWriter out = spec.commandLine().getOut();
+                print(out, grid.rulesets().history(name));
+                out.println();
+                out.printf("%-9s %8s %-20s %s%n", "EVENT", "VERSION", "AT", "BY");
+                for (RuleSetEvent event : grid.rulesets().events(name)) {
+                    out.printf("%-9s %8d %-20s %s%n", event.type(), event.version(),
+                            event.at().toString().substring(0, 19), event.by());
+                }
             }
         }
     }

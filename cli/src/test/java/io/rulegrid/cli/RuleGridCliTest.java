@@ -179,6 +179,9 @@ class RuleGridCliTest {
         assertThat(onCluster("rulesets", "history", "tiers").out())
                 .containsPattern("tiers\\s+1\\s+tiers.grl").containsPattern("tiers\\s+2 yes\\s+tiers2.grl");
         assertThat(onCluster("rulesets", "activate", "tiers", "1").out()).isEqualTo("activated tiers v1\n");
+        assertThat(onCluster("rulesets", "history", "tiers").out())
+                .containsPattern("DEPLOY\\s+1\\s+\\S+\\s+\\[?127\\.0\\.0\\.1")
+                .containsPattern("DEPLOY\\s+2\\s").containsPattern("ROLLBACK\\s+1\\s");
         Run missing = onCluster("rulesets", "activate", "tiers", "9");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("ruleset \"tiers\" has no version 9\n");

@@ -114,12 +114,28 @@ public final class RuleSets {
      * @throws RuleSetNotFoundException if the ruleset was never deployed
      */
     public List<RuleSetVersionInfo> history(String name) {
+        RuleSetRecord record = record(name);
+        return record.versions().stream().map(v -> info(record, v, List.of())).toList();
+    }
+
+    /**
+     * Every deploy, activation and rollback of a ruleset, oldest first; kept with the ruleset (in PostgreSQL when
+     * the cluster persists), so it survives a full cluster restart.
+     *
+     * @throws RuleSetNotFoundException if the ruleset was never deployed
+     */
+    public List<RuleSetEvent> events(String name) {
+        return record(name).events().stream()
+                .map(e -> new RuleSetEvent(e.type(), e.version(), Instant.ofEpochMilli(e.at()), e.by())).toList();
+    }
+
+    private RuleSetRecord record(String name) {
         RuleSetRecord record = RuleSetRecord.fromJson(
                 client.<String, HazelcastJsonValue>getMap(GridNames.RULESETS_MAP).get(name));
         if (record == null) {
             throw new RuleSetNotFoundException(name, 0);
         }
-        return record.versions().stream().map(v -> info(record, v, List.of())).toList();
+        return record;
     }
 
     private static RuleSetVersionInfo info(RuleSetRecord record, RuleSetRecord.Version v, List<String> problems) {

@@ -251,6 +251,12 @@ class RuleGridClientTest {
         assertThat(grid.rulesets().activate("labels", 1)).isEqualTo(new Deployment("labels", 1));
         assertThat(grid.namespace("orders").evaluate("l-1", "labels").resultOrThrow().fact()).containsEntry("label", 1L);
         assertThatThrownBy(() -> grid.rulesets().activate("labels", 7)).isInstanceOf(RuleSetNotFoundException.class);
+        assertThat(grid.rulesets().events("labels")).extracting(RuleSetEvent::type, RuleSetEvent::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DEPLOY", 1), org.assertj.core.groups.Tuple.tuple("DEPLOY", 2),
+                        org.assertj.core.groups.Tuple.tuple("ROLLBACK", 1));
+        assertThat(grid.rulesets().events("labels")).allSatisfy(event ->
+                assertThat(cluster.addresses()).anySatisfy(address ->
+                        assertThat(event.by()).endsWith(address.substring(address.lastIndexOf(':')))));
     }
 
     @Test
