@@ -5,6 +5,10 @@ public final class CliException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    public CliException(String message) {
+        super(message);
+    }
+
     public CliException(String message, Throwable cause) {
         super(message, cause);
     }

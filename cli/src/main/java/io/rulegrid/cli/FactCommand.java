@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code rulegrid fact put NS KEY JSON|@FILE}, {@code rulegrid fact get NS KEY}. */
-@Command(name = "fact", description = "Store or read a fact.",
-        subcommands = {FactCommand.PutCommand.class, FactCommand.GetCommand.class})
+/**
+ * {@code rulegrid fact put NS KEY JSON|@FILE}, {@code rulegrid fact get NS KEY}, and the files of facts:
+ * {@code fact load} ({@link FactLoadCommand}) and {@code fact export} ({@link FactExportCommand}).
+ */
+@Command(name = "fact", description = "Store, read, load or export facts.",
+        subcommands = {FactCommand.PutCommand.class, FactCommand.GetCommand.class, FactLoadCommand.class,
+            FactExportCommand.class})
 final class FactCommand {
 
     @Command(name = "put", description = "Store a fact (a JSON object), replacing any fact of that key.")

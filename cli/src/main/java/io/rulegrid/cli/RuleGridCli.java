@@ -14,7 +14,8 @@ import java.io.PrintWriter;
         description = "RuleGrid: rules evaluated where the facts live.",
         subcommands = {ValidateCommand.class, EvalCommand.class, DeployCommand.class, RulesetsCommand.class,
             FactCommand.class, EvaluateCommand.class, EvaluateAllCommand.class, StatsCommand.class},
-        footer = {"", "Cluster commands connect to --cluster HOST:PORT (default $RULEGRID_CLUSTER or 127.0.0.1:5701).",
+        footer = {"", "Cluster commands connect to --cluster HOST:PORT (default $RULEGRID_CLUSTER or 127.0.0.1:5701);",
+            "when no member answers within 2 s they say so, naming the addresses and the cluster, with exit code 1.",
             "Run a member with: scripts/rulegrid node"})
 public final class RuleGridCli {
 
@@ -38,6 +39,8 @@ public final class RuleGridCli {
         CommandLine line = new CommandLine(command);
         // JSON|@FILE options read the file themselves; picocli would otherwise expand @FILE into arguments
         line.setExpandAtFiles(false);
+        // --format csv as well as CSV
+        line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
