@@ -4,14 +4,17 @@
 #       JMH: RuleGrid vs Easy Rules 4.1 on the catalog, range and mixed workloads, 10 to 10,000 rules, plus
 #       compile time and retained heap of 10,000 rules (~10 min; N measured / warm-up iterations, default 5 / 5)
 #   scripts/bench.sh grid  [--seconds N]      3 members + 1 client: co-located vs get-evaluate-put (~2 min)
+#   scripts/bench.sh persist [--seconds N]    upsertAndEvaluate on a PostgreSQL-persisted namespace vs an in-memory
+#                                             one, and the write-behind drain rate (~2 min)
 # Any other arguments go to JMH itself, e.g. scripts/bench.sh RangeEvaluation -p ruleCount=1000 -f 1 -wi 1 -i 1
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [[ $# -eq 0 ]]; then
-  echo "usage: scripts/bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N] | <JMH arguments>" >&2; exit 2
+  echo "usage: scripts/bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N] | persist [--seconds N]" \
+    "| <JMH arguments>" >&2; exit 2
 fi
 BENCH_JAR="$ROOT/perf/target/benchmarks.jar"
-if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{api,rules,grid-wire,grid-node,client,cli,testkit,demo,perf}/{pom.xml,src} \
+if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{api,dev-services,rules,grid-wire,grid-node,client,cli,testkit,demo,perf}/{pom.xml,src} \
     -newer "$BENCH_JAR" -type f -print -quit 2>/dev/null)" ]]; then
   require_tools
   echo "building benchmarks (mvn package)..." >&2

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code scripts/bench.sh rules|grid}: runs a benchmark suite, prints a table of side-by-side ratios and
+ * {@code scripts/bench.sh rules|grid|persist}: runs a benchmark suite, prints a table of side-by-side ratios and
  * writes {@code perf/results/<suite>.json}. Any other first argument goes to JMH's own command line, so
  * {@code java -jar benchmarks.jar RangeEvaluation -f 1 -i 1} runs single benchmarks.
  */
@@ -55,8 +55,11 @@ public final class BenchMain {
             case "rules" -> write(results.resolve("rules.json"),
                     rules(System.out, intArg(args, "--iterations", 5), intArg(args, "--warmup", 5)));
             case "grid" -> write(results.resolve("grid.json"), GridBench.run(System.out, intArg(args, "--seconds", 10)));
+            case "persist" -> write(results.resolve("persist.json"),
+                    PersistBench.run(System.out, intArg(args, "--seconds", 10)));
             case "", "-help", "--help", "-h" -> {
-                System.err.println("usage: bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N]");
+                System.err.println("usage: bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N]"
+                        + " | persist [--seconds N]");
                 System.err.println("   or: java -jar benchmarks.jar <JMH options and benchmark regexes>");
                 System.exit(suite.isEmpty() ? 2 : 0);
             }
