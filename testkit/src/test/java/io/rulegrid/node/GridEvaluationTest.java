@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -305,5 +306,42 @@ class GridEvaluationTest {
         assertThatThrownBy(() -> client.getExecutorService(GridNames.EXECUTOR)
                 .submit(RegistryTask.activate("hot", 99)).get().version())
                 .isInstanceOf(RuleSetNotFoundException.class).hasMessage("ruleset \"hot\" has no version 99");
+    }
+
+    /**
+     * Facts stay readable by any Hazelcast client: an application with only Hazelcast on its classpath (a JVM of
+     * its own) puts JSON facts, RuleGrid evaluates them, and the plain client reads the result and queries it.
+     */
+    @Test
+    void aPlainHazelcastClientWritesReadsAndQueriesFactsRuleGridEvaluates() throws Exception {
+        IMap<String, HazelcastJsonValue> plain = client.getMap("plain");
+        plainClient("put", "b-1", "{\"sku\":\"b-1\",\"category\":\"books\",\"price\":25.0,\"cost\":10.0,"
+                + "\"status\":\"ACTIVE\",\"evals\":0}");
+        plainClient("put", "g-1", "{\"sku\":\"g-1\",\"category\":\"games\",\"price\":5.0,\"cost\":4.9,"
+                + "\"status\":\"ACTIVE\",\"evals\":0}");
+
+        assertThat(evaluate(plain, "b-1", "pricing").succeeded()).isTrue();
+        assertThat(evaluate(plain, "g-1", "pricing").succeeded()).isTrue();
+        String read = plainClient("read", "b-1", "price > 10 AND discount > 0");
+
+        assertThat(read).containsPattern("FACT \\{.*\"discount\":0\\.1.*\\}").contains("\"evals\":1");
+        assertThat(read).contains("MATCHING [b-1]");
+    }
+
+    /** Runs {@link PlainHazelcastClientProbe} in a JVM whose classpath is Hazelcast and the probe, nothing else. */
+    private static String plainClient(String... command) throws Exception {
+        String hazelcastJar = Path.of(HazelcastInstance.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        String probe = Path.of(PlainHazelcastClientProbe.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toString();
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", hazelcastJar + java.io.File.pathSeparator + probe, PlainHazelcastClientProbe.class.getName(),
+                cluster.clusterName(), cluster.addresses().get(0), "plain"));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("plain client finished").isTrue();
+        assertThat(process.exitValue()).as("plain client failed: %s", output).isZero();
+        return output;
     }
 }
