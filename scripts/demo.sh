@@ -35,7 +35,9 @@ stop_pids() {
     for pid in "$@"; do
       kill -0 "$pid" 2>/dev/null && alive=1
     done
-    [[ -z "$alive" ]] && return
+    # `return 0`, not `return`: in a function run by the EXIT trap, a bare return gives the status of the command
+    # that made the script exit, and errexit would then end the trap before member 0 (and PostgreSQL) is stopped
+    [[ -z "$alive" ]] && return 0
     sleep 0.5
   done
 }
