@@ -8,7 +8,8 @@ import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuil
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.query.Predicates;
-import io.rulegrid.grid.wire.EvaluateAllTask;
+import io.rulegrid.grid.wire.EvaluateKeysTask;
+import io.rulegrid.grid.wire.EvaluatePartitionTask;
 import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.RegistryStatusTask;
 import io.rulegrid.grid.wire.RegistryTask;
@@ -45,8 +46,10 @@ class MemberWireTypesTest {
                         "{\"sku\":\"A-1\"}"),
                 RegistryTask.deploy("pricing.grl", "ruleset \"pricing\""),
                 RegistryTask.activate("pricing", 2),
-                new EvaluateAllTask(new EvaluationRequest("products", "pricing", 0, null),
-                        Predicates.sql("category = 'books'")),
+                new EvaluatePartitionTask(new EvaluationRequest("products", "pricing", 0, null),
+                        Predicates.sql("category = 'books'"), 3, "run-1"),
+                new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1"),
+                        List.of("{\"id\":\"o-1\"}")),
                 new StatsTask(),
                 new RegistryStatusTask());
     }
@@ -57,7 +60,23 @@ class MemberWireTypesTest {
                 new ComputedValue(null),
                 new RefreshTask(engine, "pricing"),
                 RegistryUpdate.append("pricing.grl", "ruleset \"pricing\"", 1_700_000_000_000L),
-                RegistryUpdate.activate(3));
+                RegistryUpdate.activate(3),
+                BatchEvaluator.forPartition(engine, new EvaluationRequest("products", "pricing", 0, null), 5, "run-1"),
+                BatchEvaluator.forKeys(engine, new EvaluationRequest("orders", "payments", 0, null),
+                        java.util.Map.of("o-1", "{\"id\":\"o-1\"}")),
+                computedValues(),
+                new PartitionEvaluation(engine, "products",
+                        BatchEvaluator.forPartition(engine, new EvaluationRequest("products", "pricing", 0, null), 5,
+                                "run-1"), Predicates.sql("category = 'books'")),
+                new KeysEvaluation("orders", Set.of(member.toData("o-1")),
+                        BatchEvaluator.forKeys(engine, new EvaluationRequest("orders", "payments", 0, null), null)));
+    }
+
+    private ComputedValues computedValues() {
+        ComputedValues values = new ComputedValues(engine, 5, "run-1");
+        values.put("A-1", new HazelcastJsonValue("{\"sku\":\"A-1\"}"));
+        values.put("A-2", null);
+        return values.withSummary(new io.rulegrid.grid.wire.BulkSummary());
     }
 
     @Test
