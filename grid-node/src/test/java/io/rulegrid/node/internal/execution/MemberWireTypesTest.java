@@ -64,7 +64,15 @@ class MemberWireTypesTest {
                 BatchEvaluator.forPartition(engine, new EvaluationRequest("products", "pricing", 0, null), 5, "run-1"),
                 BatchEvaluator.forKeys(engine, new EvaluationRequest("orders", "payments", 0, null),
                         java.util.Map.of("o-1", "{\"id\":\"o-1\"}")),
-                computedValues(),
+                computedValues());
+    }
+
+    /**
+     * Hazelcast operations: they read back only inside a running member (Hazelcast looks up the member's context
+     * while reading them), where the bulk tests run them forwarded between members.
+     */
+    private List<IdentifiedDataSerializable> operationsOnlyMembersRun() {
+        return List.of(
                 new PartitionEvaluation(engine, "products",
                         BatchEvaluator.forPartition(engine, new EvaluationRequest("products", "pricing", 0, null), 5,
                                 "run-1"), Predicates.sql("category = 'books'")),
@@ -112,8 +120,18 @@ class MemberWireTypesTest {
 
         assertThat(memberIds).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(clientIds.stream(), WireTypes.MEMBER_ONLY.stream()).collect(Collectors.toSet()));
-        assertThat(typesOnlyMembersExchange().stream().map(IdentifiedDataSerializable::getClassId)
-                .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(WireTypes.MEMBER_ONLY);
+        assertThat(Stream.concat(typesOnlyMembersExchange().stream(), operationsOnlyMembersRun().stream())
+                .map(IdentifiedDataSerializable::getClassId).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(WireTypes.MEMBER_ONLY);
+    }
+
+    @Test
+    void operationsOnlyMembersRunAreWrittenAndCreatedAsThemselves() {
+        DataSerializableFactory factory = memberConfig.getDataSerializableFactories().get(WireTypes.FACTORY_ID);
+        for (IdentifiedDataSerializable operation : operationsOnlyMembersRun()) {
+            assertThat(member.toData(operation).getType()).isNotZero();
+            assertThat(factory.create(operation.getClassId())).isExactlyInstanceOf(operation.getClass());
+        }
     }
 
     private static Set<Integer> known(DataSerializableFactory factory) {
