@@ -89,6 +89,22 @@ final class GridCalls {
         return answer;
     }
 
+    /**
+     * A future of the client's (its dependent stages default to the completion threads) completed as
+     * {@code combined} is: for results the client combines from several calls.
+     */
+    <R> CompletableFuture<R> asClientFuture(CompletableFuture<R> combined) {
+        CompletableFuture<R> answer = completions.newFuture();
+        combined.whenComplete((value, failure) -> {
+            if (failure == null) {
+                answer.complete(value);
+            } else {
+                answer.completeExceptionally(failure);
+            }
+        });
+        return answer;
+    }
+
     /** Runs {@code action} on the completion threads after a delay. */
     void later(long millis, Runnable action) {
         CompletableFuture.delayedExecutor(millis, java.util.concurrent.TimeUnit.MILLISECONDS, completions).execute(action);

@@ -53,11 +53,11 @@ final class PartitionCalls {
                     "evaluate partition " + partition + " of namespace \"" + request.namespace() + "\"", partition, 1, part);
             parts.add(part);
         }
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        return calls.asClientFuture(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
             BulkSummary total = new BulkSummary();
             parts.forEach(part -> total.merge(part.join()));
             return total;
-        });
+        }));
     }
 
     private void evaluatePartition(EvaluatePartitionTask task, String what, int partition, int attempt,
@@ -97,11 +97,11 @@ final class PartitionCalls {
             parts.add(calls.<EvaluationOutcomes>onPartitionOwner(partition, task, what)
                     .handle((outcomes, failure) -> byKey(request, batchKeys, outcomes, failure)));
         });
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        return calls.asClientFuture(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<String, GridEvaluation> evaluations = new HashMap<>(keys.size() * 2);
             parts.forEach(part -> evaluations.putAll(part.join()));
             return keys.stream().map(evaluations::get).toList();
-        });
+        }));
     }
 
     private static Map<String, GridEvaluation> byKey(EvaluationRequest request, List<String> keys,

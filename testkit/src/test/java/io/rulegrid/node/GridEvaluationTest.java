@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,9 +120,6 @@ class GridEvaluationTest {
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();
 
         assertThat(Facts.parse(counters.get("c").getValue())).containsEntry("evals", 400L);
-    }
-
-        return total.ruleset(ruleset).evaluations();
     }
 
     @Test
