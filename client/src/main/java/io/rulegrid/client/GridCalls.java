@@ -3,6 +3,7 @@ package io.rulegrid.client;
 import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
 import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
 import com.hazelcast.client.impl.protocol.ClientMessage;
+import com.hazelcast.client.impl.protocol.codec.ExecutorServiceSubmitToMemberCodec;
 import com.hazelcast.client.impl.protocol.codec.ExecutorServiceSubmitToPartitionCodec;
 import com.hazelcast.client.impl.protocol.codec.MapSubmitToKeyCodec;
 import com.hazelcast.client.impl.spi.impl.ClientInvocation;
@@ -85,6 +86,26 @@ final class GridCalls {
         new ClientInvocation(client, request, GridNames.EXECUTOR, partitionId).invoke()
                 .whenCompleteAsync(completing(answer, what, response ->
                         serialization.toObject(ExecutorServiceSubmitToPartitionCodec.decodeResponse(response))),
+                        completions);
+        return answer;
+    }
+
+    /** The member that owns a partition, as the client's partition table says; {@code null} if none yet. */
+    UUID ownerOf(int partitionId) {
+        return client.getClientPartitionService().getPartitionOwner(partitionId);
+    }
+
+    /**
+     * Runs a task of RuleGrid's executor on one member (the same request as {@code IExecutorService.submitToMember});
+     * fails if that member left.
+     */
+    <R> CompletableFuture<R> onMember(UUID member, Callable<R> task, String what) {
+        CompletableFuture<R> answer = completions.newFuture();
+        ClientMessage request = ExecutorServiceSubmitToMemberCodec.encodeRequest(GridNames.EXECUTOR,
+                UUID.randomUUID(), serialization.toData(task), member);
+        new ClientInvocation(client, request, GridNames.EXECUTOR, member).invoke()
+                .whenCompleteAsync(completing(answer, what, response ->
+                        serialization.toObject(ExecutorServiceSubmitToMemberCodec.decodeResponse(response))),
                         completions);
         return answer;
     }

@@ -74,8 +74,10 @@ final class PartitionCalls {
     }
 
     /**
-     * Evaluates keys, each replaced first by its fact when {@code upserts} are given: one call per partition of
-     * the keys. A key listed twice is evaluated once (the last fact given for it is upserted).
+     * Evaluates keys, each replaced first by its fact when {@code upserts} are given: one call per member that
+     * owns partitions of the keys, which runs one operation per partition. A key listed twice is evaluated once
+     * (the last fact given for it is upserted). A partition that moved since the client's partition table said
+     * who owns it is forwarded to its new owner by the member.
      *
      * @param upserts the fact (JSON) per key, or {@code null} to evaluate the stored facts
      * @return one evaluation per key of {@code keys}, in their order; the keys of a partition whose call failed
@@ -83,18 +85,18 @@ final class PartitionCalls {
      */
     CompletableFuture<List<GridEvaluation>> evaluateKeys(EvaluationRequest request, List<String> keys,
                                                          Map<String, String> upserts) {
-        Map<Integer, Map<String, String>> byPartition = new HashMap<>();
+        Map<UUID, Map<String, String>> byOwner = new HashMap<>();
         for (String key : keys) {
-            byPartition.computeIfAbsent(calls.partitionOf(key), p -> new LinkedHashMap<>())
+            byOwner.computeIfAbsent(owner(calls.partitionOf(key)), p -> new LinkedHashMap<>())
                     .put(key, upserts == null ? null : upserts.get(key));
         }
-        List<CompletableFuture<Map<String, GridEvaluation>>> parts = new ArrayList<>(byPartition.size());
-        byPartition.forEach((partition, batch) -> {
+        List<CompletableFuture<Map<String, GridEvaluation>>> parts = new ArrayList<>(byOwner.size());
+        byOwner.forEach((member, batch) -> {
             List<String> batchKeys = List.copyOf(batch.keySet());
             EvaluateKeysTask task = new EvaluateKeysTask(request, batchKeys,
                     upserts == null ? null : new ArrayList<>(batch.values()));
             String what = "evaluate " + batchKeys.size() + " keys in namespace \"" + request.namespace() + "\"";
-            parts.add(calls.<EvaluationOutcomes>onPartitionOwner(partition, task, what)
+            parts.add(calls.<EvaluationOutcomes>onMember(member, task, what)
                     .handle((outcomes, failure) -> byKey(request, batchKeys, outcomes, failure)));
         });
         return calls.asClientFuture(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -102,6 +104,15 @@ final class PartitionCalls {
             parts.forEach(part -> evaluations.putAll(part.join()));
             return keys.stream().map(evaluations::get).toList();
         }));
+    }
+
+    private UUID owner(int partition) {
+        UUID owner = calls.ownerOf(partition);
+        if (owner == null) {
+            throw new RetriableGridException("partition " + partition + " has no owner yet (the cluster is starting"
+                    + " or lost members)", null, null, null);
+        }
+        return owner;
     }
 
     private static Map<String, GridEvaluation> byKey(EvaluationRequest request, List<String> keys,

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -145,16 +146,12 @@ public final class GridEngine {
     }
 
     /**
-     * Runs a map operation on a partition (on its owner, wherever that is now) and waits for its answer, which
-     * Hazelcast gives once the operation's synchronous backups confirmed it. Called on executor threads, never on
-     * a partition thread.
-     *
-     * @throws java.util.concurrent.CompletionException wrapping the operation's failure (its member left, its
-     *                                                  backups could not be confirmed, …)
+     * Runs a map operation on a partition (on its owner, wherever that is now); its answer comes once the
+     * operation's synchronous backups confirmed it, or fails (its member left, its backups could not be
+     * confirmed, …). Waited for on executor threads, never on a partition thread.
      */
-    public <T> T onPartition(int partitionId, Operation operation) {
-        return nodeEngine().getOperationService().<T>invokeOnPartition(MapService.SERVICE_NAME, operation, partitionId)
-                .join();
+    public <T> CompletableFuture<T> onPartition(int partitionId, Operation operation) {
+        return nodeEngine().getOperationService().invokeOnPartition(MapService.SERVICE_NAME, operation, partitionId);
     }
 
     /** A key in the cluster's serialized form, as map operations take it. */

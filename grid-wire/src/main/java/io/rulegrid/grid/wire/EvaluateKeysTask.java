@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Evaluates a ruleset over several facts of one partition, each optionally replaced first (upsert), in one
- * operation on the partition's owner; sent by the client to that owner, one per partition of a batch. Answers
- * one {@link EvaluationOutcome} per distinct key ({@link EvaluationOutcomes}).
+ * Evaluates a ruleset over several facts, each optionally replaced first (upsert), in one operation per
+ * partition of the keys; sent by the client to the member that owns those partitions, one per member of a batch.
+ * Answers one {@link EvaluationOutcome} per distinct key ({@link EvaluationOutcomes}).
  */
 public class EvaluateKeysTask extends MemberTask<EvaluationOutcomes> {
 
@@ -22,7 +22,7 @@ public class EvaluateKeysTask extends MemberTask<EvaluationOutcomes> {
     }
 
     /**
-     * @param keys        the facts' keys, all of one partition
+     * @param keys        the facts' keys, of partitions the receiving member owns
      * @param upsertJsons for each key, the fact that replaces the stored one before the evaluation; {@code null}
      *                    to evaluate the stored facts
      */

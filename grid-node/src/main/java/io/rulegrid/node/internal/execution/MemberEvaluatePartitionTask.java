@@ -21,7 +21,7 @@ final class MemberEvaluatePartitionTask extends EvaluatePartitionTask {
     @Override
     public BulkSummary call() {
         BatchEvaluator evaluator = BatchEvaluator.forPartition(engine, request(), partitionId(), runId());
-        return engine.onPartition(partitionId(), new PartitionEvaluation(engine, request().namespace(), evaluator,
-                where() == null ? Predicates.alwaysTrue() : where()));
+        return engine.<BulkSummary>onPartition(partitionId(), new PartitionEvaluation(engine, request().namespace(),
+                evaluator, where() == null ? Predicates.alwaysTrue() : where())).join();
     }
 }
