@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code evaluateAll} coordinated by the client, one operation per partition on its owner, while partitions
@@ -33,9 +32,8 @@ class BulkEvaluationTest {
             assertEvaluations(orders, 1);
 
             CompletableFuture<BulkResult> second = orders.evaluateAllAsync("count", BulkOptions.allFacts());
-            // the kill must land while the second pass runs: after it has evaluated some facts, before it is done
-            await().atMost(1, TimeUnit.MINUTES).pollInterval(1, TimeUnit.MILLISECONDS)
-                    .until(() -> second.isDone() || grid.stats().ruleset("count").evaluations() >= FACTS + 50);
+            // the kill lands while the second pass runs (waiting for some evaluations first, through a stats call,
+            // let the pass finish before the kill on a quiet machine): its partition calls are on their way
             assertThat(second.isDone()).as("the second pass is still running when the member is killed").isFalse();
             cluster.kill(2);
             BulkResult summary = second.get(2, TimeUnit.MINUTES);
