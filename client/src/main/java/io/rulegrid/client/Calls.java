@@ -38,7 +38,7 @@ final class Calls {
         }
     }
 
-    static RuntimeException unwrap(Throwable failure, String what) {
+    static RuleGridException unwrap(Throwable failure, String what) {
         Throwable cause = failure;
         while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
             cause = cause.getCause();

@@ -3,6 +3,8 @@ package io.rulegrid.client;
 import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
 import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
 import com.hazelcast.client.impl.protocol.ClientMessage;
+import com.hazelcast.client.impl.protocol.codec.ExecutorServiceSubmitToMemberCodec;
+import com.hazelcast.client.impl.protocol.codec.ExecutorServiceSubmitToPartitionCodec;
 import com.hazelcast.client.impl.protocol.codec.MapSubmitToKeyCodec;
 import com.hazelcast.client.impl.spi.impl.ClientInvocation;
 import com.hazelcast.core.HazelcastInstance;
@@ -11,9 +13,9 @@ import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.map.EntryProcessor;
 import io.rulegrid.grid.GridNames;
 
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 /**
@@ -25,9 +27,9 @@ import java.util.function.BiConsumer;
  * which starts a new thread per call where the common pool has one thread (two cores), whatever executor the
  * caller chains with. {@link #onKeyOwner} sends the same request ({@code MapSubmitToKeyCodec}, to the key's
  * partition owner, as {@code submitToKey} does) and hands the response from the response thread straight to
- * the completion executor. It uses Hazelcast's client internals, pinned by the parent pom's Hazelcast version;
- * {@code RuleGridClientTest} and {@code CompletionThreadsTest} fail if they change. Member tasks
- * ({@link #onAMember}) keep the public API: one extra thread per bulk evaluation is nothing beside its work.
+ * the completion executor. Bulk and batch evaluations go the same way to a partition's owner
+ * ({@link #onPartitionOwner}). It uses Hazelcast's client internals, pinned by the parent pom's Hazelcast
+ * version; {@code RuleGridClientTest} and {@code CompletionThreadsTest} fail if they change.
  */
 final class GridCalls {
 
@@ -61,14 +63,72 @@ final class GridCalls {
         return answer;
     }
 
-    /** Runs a task on one member of RuleGrid's executor. */
-    <R> CompletableFuture<R> onAMember(Callable<R> task, String what) {
+    /** The cluster's partition count. */
+    int partitionCount() {
+        return client.getClientPartitionService().getPartitionCount();
+    }
+
+    /** The partition of a key. */
+    int partitionOf(String key) {
+        return client.getClientPartitionService().getPartitionId(serialization.toData(key));
+    }
+
+    /**
+     * Runs a task of RuleGrid's executor on the owner of a partition (the same request as
+     * {@code IExecutorService.submitToKeyOwner}, which needs a key of the partition): the member-side half runs its
+     * partition operation there without a further hop. Hazelcast's client sends the request again by itself when
+     * the owner moved or left before the request reached it; a request lost with its member fails.
+     */
+    <R> CompletableFuture<R> onPartitionOwner(int partitionId, Callable<R> task, String what) {
         CompletableFuture<R> answer = completions.newFuture();
-        // Hazelcast's client executor futures are CompletionStages since 4.0
-        @SuppressWarnings("unchecked")
-        CompletionStage<R> submitted = (CompletionStage<R>) hazelcast.getExecutorService(GridNames.EXECUTOR).submit(task);
-        submitted.whenCompleteAsync(completing(answer, what, response -> response), completions);
+        ClientMessage request = ExecutorServiceSubmitToPartitionCodec.encodeRequest(GridNames.EXECUTOR,
+                UUID.randomUUID(), serialization.toData(task));
+        new ClientInvocation(client, request, GridNames.EXECUTOR, partitionId).invoke()
+                .whenCompleteAsync(completing(answer, what, response ->
+                        serialization.toObject(ExecutorServiceSubmitToPartitionCodec.decodeResponse(response))),
+                        completions);
         return answer;
+    }
+
+    /** The member that owns a partition, as the client's partition table says; {@code null} if none yet. */
+    UUID ownerOf(int partitionId) {
+        return client.getClientPartitionService().getPartitionOwner(partitionId);
+    }
+
+    /**
+     * Runs a task of RuleGrid's executor on one member (the same request as {@code IExecutorService.submitToMember});
+     * fails if that member left.
+     */
+    <R> CompletableFuture<R> onMember(UUID member, Callable<R> task, String what) {
+        CompletableFuture<R> answer = completions.newFuture();
+        ClientMessage request = ExecutorServiceSubmitToMemberCodec.encodeRequest(GridNames.EXECUTOR,
+                UUID.randomUUID(), serialization.toData(task), member);
+        new ClientInvocation(client, request, GridNames.EXECUTOR, member).invoke()
+                .whenCompleteAsync(completing(answer, what, response ->
+                        serialization.toObject(ExecutorServiceSubmitToMemberCodec.decodeResponse(response))),
+                        completions);
+        return answer;
+    }
+
+    /**
+     * A future of the client's (its dependent stages default to the completion threads) completed as
+     * {@code combined} is: for results the client combines from several calls.
+     */
+    <R> CompletableFuture<R> asClientFuture(CompletableFuture<R> combined) {
+        CompletableFuture<R> answer = completions.newFuture();
+        combined.whenComplete((value, failure) -> {
+            if (failure == null) {
+                answer.complete(value);
+            } else {
+                answer.completeExceptionally(failure);
+            }
+        });
+        return answer;
+    }
+
+    /** Runs {@code action} on the completion threads after a delay. */
+    void later(long millis, Runnable action) {
+        CompletableFuture.delayedExecutor(millis, java.util.concurrent.TimeUnit.MILLISECONDS, completions).execute(action);
     }
 
     private static <M, R> BiConsumer<M, Throwable> completing(CompletableFuture<R> answer, String what,

@@ -4,13 +4,10 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import io.rulegrid.api.Facts;
 import io.rulegrid.grid.GridNames;
-import io.rulegrid.grid.wire.BulkSummary;
-import io.rulegrid.grid.wire.EvaluateAllTask;
 import io.rulegrid.grid.wire.EvaluationOutcome;
 import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.RuleEntryProcessor;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +33,12 @@ public final class Namespace {
     private final String name;
     private final IMap<String, HazelcastJsonValue> map;
     private final GridCalls calls;
+    private final PartitionCalls partitions;
 
     Namespace(String name, GridCalls calls) {
         this.name = GridNames.checkNamespace(name);
         this.calls = calls;
+        this.partitions = new PartitionCalls(calls);
         this.map = calls.hazelcast().getMap(name);
     }
 
@@ -116,19 +115,22 @@ public final class Namespace {
     }
 
     /**
-     * Evaluates a ruleset over each of the given facts, in parallel on their owners.
+     * Evaluates a ruleset over each of the given facts on their owners: one operation per partition of the keys,
+     * all partitions in parallel. A key listed twice is evaluated once.
      *
      * @return one evaluation per key, in the order of {@code keys}; a failed key carries its error and does not
-     *         affect the others
+     *         affect the others; the keys of a call whose outcome is unknown (its member left) carry a
+     *         {@link io.rulegrid.grid.RetriableGridException}
      */
     public List<GridEvaluation> evaluate(Collection<String> keys, String ruleset, EvaluationOptions options) {
-        EvaluationRequest request = request(ruleset, options);
-        List<CompletableFuture<GridEvaluation>> evaluations = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            evaluations.add(submit(key, new RuleEntryProcessor(request, null)));
-        }
-        return evaluations.stream().map(evaluation -> Calls.join(evaluation, "evaluate keys in namespace \""
-                + name + "\"")).toList();
+        return Calls.join(evaluateAsync(keys, ruleset, options), "evaluate keys in namespace \"" + name + "\"");
+    }
+
+    /** As {@link #evaluate(Collection, String, EvaluationOptions)}, without waiting. */
+    public CompletableFuture<List<GridEvaluation>> evaluateAsync(Collection<String> keys, String ruleset,
+                                                                 EvaluationOptions options) {
+        List<String> keyList = keys.stream().map(key -> Objects.requireNonNull(key, "key")).toList();
+        return partitions.evaluateKeys(request(ruleset, options), keyList, null);
     }
 
     /**
@@ -151,8 +153,37 @@ public final class Namespace {
     }
 
     /**
-     * Evaluates a ruleset over every fact of the namespace that matches {@link BulkOptions#where}, each fact on
-     * its owner, in parallel. Each matching fact is evaluated once, also while partitions migrate.
+     * Replaces many facts and evaluates a ruleset over each, each key in one atomic step on its owner as
+     * {@link #upsertAndEvaluate(String, Map, String, EvaluationOptions)} does: one operation per partition of the
+     * keys, all partitions in parallel.
+     *
+     * @param facts the facts by key; the evaluations come back in this map's iteration order
+     * @return one evaluation per key; a failed key carries its error (and neither its upsert nor its rules'
+     *         changes are applied); the keys of a call whose outcome is unknown carry a
+     *         {@link io.rulegrid.grid.RetriableGridException}: sending them again ends in the same state
+     * @throws io.rulegrid.api.MalformedFactException if a fact holds a value that is not JSON; nothing is sent
+     */
+    public List<GridEvaluation> upsertAndEvaluate(Map<String, Map<String, Object>> facts, String ruleset,
+                                                  EvaluationOptions options) {
+        return Calls.join(upsertAndEvaluateAsync(facts, ruleset, options), "upsert and evaluate " + facts.size()
+                + " facts in namespace \"" + name + "\"");
+    }
+
+    /** As {@link #upsertAndEvaluate(Map, String, EvaluationOptions)}, without waiting. */
+    public CompletableFuture<List<GridEvaluation>> upsertAndEvaluateAsync(Map<String, Map<String, Object>> facts,
+                                                                          String ruleset, EvaluationOptions options) {
+        Map<String, String> upserts = new LinkedHashMap<>(facts.size() * 2);
+        facts.forEach((key, fact) -> upserts.put(Objects.requireNonNull(key, "key"),
+                Facts.toJson(Facts.normalize(Objects.requireNonNull(fact, "fact of key \"" + key + "\"")))));
+        return partitions.evaluateKeys(request(ruleset, options), List.copyOf(upserts.keySet()), upserts);
+    }
+
+    /**
+     * Evaluates a ruleset over every fact of the namespace that matches {@link BulkOptions#where}: the client
+     * sends one call per partition to its owner, which evaluates the partition's matching facts (found with the
+     * namespace's indexes) in one operation and answers a summary, not the facts. Each matching fact is evaluated
+     * once, also while partitions migrate; a partition whose owner leaves is evaluated on its new owner, once
+     * (see docs/grid.md for the one case left: a crash while a backup replica is migrating).
      */
     public BulkResult evaluateAll(String ruleset, BulkOptions options) {
         return Calls.join(evaluateAllAsync(ruleset, options), "evaluate all of namespace \"" + name + "\"");
@@ -160,8 +191,7 @@ public final class Namespace {
 
     /** As {@link #evaluateAll}, without waiting. */
     public CompletableFuture<BulkResult> evaluateAllAsync(String ruleset, BulkOptions options) {
-        EvaluateAllTask task = new EvaluateAllTask(request(ruleset, options.evaluation()), options.predicate());
-        return calls.<BulkSummary>onAMember(task, "evaluate all of namespace \"" + name + "\"")
+        return partitions.evaluateAll(request(ruleset, options.evaluation()), options.predicate())
                 .thenApply(BulkResult::of);
     }
 

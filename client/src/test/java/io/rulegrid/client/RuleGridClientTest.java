@@ -201,6 +201,33 @@ class RuleGridClientTest {
     }
 
     @Test
+    void batchUpsertAndEvaluateAnswersEachKeyInOrderWithItsOwnFailure() {
+        grid.rulesets().deploy("batch.grl", """
+                ruleset "batch" time-budget 10s
+                rule "Big" { when total > 100 && status == "NEW" then status = "REVIEW" }
+                rule "explode" { when id == "broken" then code = id.substring(99) }
+                """);
+        Namespace orders = grid.namespace("batches");
+        Map<String, Map<String, Object>> batch = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            batch.put("n-" + i, Map.of("id", "n-" + i, "total", (double) i, "status", "NEW"));
+        }
+        batch.put("broken", Map.of("id", "broken", "total", 1.0, "status", "NEW"));
+        batch.put("n-7", Map.of("id", "n-7", "total", 700.0, "status", "NEW"));  // listed once more: the last fact wins
+
+        List<GridEvaluation> evaluations = orders.upsertAndEvaluate(batch, "batch", EvaluationOptions.defaults());
+
+        assertThat(evaluations).extracting(GridEvaluation::key).containsExactlyElementsOf(batch.keySet());
+        assertThat(evaluations.get(299).resultOrThrow().fact()).containsEntry("status", "REVIEW");
+        assertThat(evaluations.get(7).resultOrThrow().fact()).containsEntry("status", "REVIEW").containsEntry("total", 700.0);
+        assertThat(evaluations.get(300).error()).isInstanceOf(RuleEvaluationException.class);
+        assertThat(orders.get("broken")).isEmpty();
+        assertThat(orders.size()).isEqualTo(300);
+        assertThat(orders.get("n-50").orElseThrow()).containsEntry("status", "NEW");
+        assertThat(evaluations).filteredOn(GridEvaluation::succeeded).hasSize(300);
+    }
+
+    @Test
     void evaluateAllFiltersWithAPredicateAndSummarises() {
         Namespace orders = grid.namespace("bulk");
         Map<String, Map<String, Object>> batch = new java.util.HashMap<>();

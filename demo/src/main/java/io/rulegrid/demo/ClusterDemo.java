@@ -12,6 +12,7 @@ import io.rulegrid.grid.RetriableGridException;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -23,14 +24,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The seeds' e-commerce example on a running cluster: products and rules deployed, bulk re-pricing,
- * orders flowing through {@code upsertAndEvaluate} while a member is killed, and a hot rule change.
+ * orders flowing through batches of {@code upsertAndEvaluate} while a member is killed, and a hot rule change.
  */
 public final class ClusterDemo {
 
-    /** Orders in flight at once, as an application with many request threads would have. */
-    private static final int IN_FLIGHT = 128;
+    /** Orders per {@code upsertAndEvaluate} call, and calls in flight at once, as a stream consumer would send them. */
+    private static final int BATCH_SIZE = 250;
+    private static final int BATCHES_IN_FLIGHT = 8;
 
-    /** How often, and how far apart, an order whose call failed is sent again. */
+    /** How often, and how far apart, an order whose call failed in a retriable way is sent again. */
     private static final int RETRIES = 5;
     private static final long RETRY_DELAY_MILLIS = 250;
 
@@ -97,59 +99,72 @@ public final class ClusterDemo {
 
     private void orders(int orderCount, long memberToKill, long seed) throws Exception {
         Random random = new Random(seed + 1);
-        Semaphore window = new Semaphore(IN_FLIGHT);
+        Semaphore window = new Semaphore(BATCHES_IN_FLIGHT);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicLong retried = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Map<String, Long> statuses = new ConcurrentHashMap<>();
         long start = System.nanoTime();
+        Map<String, Map<String, Object>> batch = new LinkedHashMap<>();
         for (int i = 0; i < orderCount; i++) {
             if (memberToKill > 0 && i == orderCount / 3) {
                 killMember(memberToKill);
             }
-            window.acquire();
-            submitOrder(ECommerceWorkload.order(i, 10_000, random), RETRIES, window, acknowledged, retried, failed, statuses);
+            Map<String, Object> order = ECommerceWorkload.order(i, 10_000, random);
+            batch.put((String) order.get("id"), order);
+            if (batch.size() == BATCH_SIZE || i == orderCount - 1) {
+                window.acquire();
+                submitOrders(batch, RETRIES, window, acknowledged, retried, failed, statuses);
+                batch = new LinkedHashMap<>();
+            }
         }
-        window.acquire(IN_FLIGHT);
-        window.release(IN_FLIGHT);
+        window.acquire(BATCHES_IN_FLIGHT);
+        window.release(BATCHES_IN_FLIGHT);
         long millis = millisSince(start);
-        out.printf("orders: %,d through upsertAndEvaluate in %d ms (%,.0f orders/s); %d calls retried after the member"
-                        + " loss, %d orders failed; statuses %s%n", orderCount, millis, orderCount * 1000.0 / Math.max(1, millis),
-                retried.get(), failed.get(), statuses);
+        out.printf("orders: %,d through upsertAndEvaluate, %d per call, in %d ms (%,.0f orders/s); %d orders sent again"
+                        + " after the member loss, %d orders failed; statuses %s%n", orderCount, BATCH_SIZE, millis,
+                orderCount * 1000.0 / Math.max(1, millis), retried.get(), failed.get(), statuses);
         long present = acknowledged.stream().filter(key -> orders.get(key).isPresent()).count();
         out.printf("after the member loss: %,d of %,d acknowledged orders present in the grid%s%n", present,
                 acknowledged.size(), present == acknowledged.size() ? " - nothing lost" : " - LOST ORDERS");
     }
 
     /**
-     * Upserts and evaluates one order; an order whose call fails in a retriable way (it was in flight to the
-     * killed member, or its backup could not be confirmed) is sent again a little later, as an application
-     * would: an upsert-and-evaluate of the same order ends in the same state. A failed evaluation (a rule or a
-     * fact is wrong) is not retried: it would fail again.
+     * Upserts and evaluates a batch of orders, one operation per partition on its owner; the orders whose call
+     * failed in a retriable way (it was in flight to the killed member, or its backup could not be confirmed) are
+     * sent again a little later, and only those, as an application would: an upsert-and-evaluate of the same
+     * order ends in the same state. A failed evaluation (a rule or a fact is wrong) is not retried: it would fail
+     * again.
      */
-    private void submitOrder(Map<String, Object> order, int retriesLeft, Semaphore window, Set<String> acknowledged,
-                             AtomicLong retried, AtomicLong failed, Map<String, Long> statuses) {
-        String key = (String) order.get("id");
-        orders.upsertAndEvaluateAsync(key, order, "payments", EvaluationOptions.defaults()).whenComplete((evaluation, error) -> {
-            if (error == null && evaluation.succeeded()) {
-                acknowledged.add(key);
-                statuses.merge((String) evaluation.resultOrThrow().fact().get("status"), 1L, Long::sum);
+    private void submitOrders(Map<String, Map<String, Object>> batch, int retriesLeft, Semaphore window,
+                              Set<String> acknowledged, AtomicLong retried, AtomicLong failed,
+                              Map<String, Long> statuses) {
+        orders.upsertAndEvaluateAsync(batch, "payments", EvaluationOptions.defaults()).whenComplete((evaluations, error) -> {
+            if (error != null) {
+                // the batch was not sent (the client is shutting down): nothing of it is acknowledged
+                failed.addAndGet(batch.size());
                 window.release();
-            } else if (retriesLeft > 0 && retriable(error)) {
-                retried.incrementAndGet();
-                CompletableFuture.delayedExecutor(RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() ->
-                        submitOrder(order, retriesLeft - 1, window, acknowledged, retried, failed, statuses));
+                return;
+            }
+            Map<String, Map<String, Object>> again = new LinkedHashMap<>();
+            for (GridEvaluation evaluation : evaluations) {
+                if (evaluation.succeeded()) {
+                    acknowledged.add(evaluation.key());
+                    statuses.merge((String) evaluation.resultOrThrow().fact().get("status"), 1L, Long::sum);
+                } else if (retriesLeft > 0 && evaluation.error() instanceof RetriableGridException) {
+                    again.put(evaluation.key(), batch.get(evaluation.key()));
+                } else {
+                    failed.incrementAndGet();
+                }
+            }
+            if (again.isEmpty()) {
+                window.release();
             } else {
-                failed.incrementAndGet();
-                window.release();
+                retried.addAndGet(again.size());
+                CompletableFuture.delayedExecutor(RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() ->
+                        submitOrders(again, retriesLeft - 1, window, acknowledged, retried, failed, statuses));
             }
         });
-    }
-
-    private static boolean retriable(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        return cause instanceof RetriableGridException;
     }
 
     private void killMember(long pid) {

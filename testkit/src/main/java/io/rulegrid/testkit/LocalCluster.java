@@ -91,6 +91,19 @@ public final class LocalCluster implements AutoCloseable {
         return members.get(index);
     }
 
+    /**
+     * Starts one more member and returns once it has joined, without waiting for the partitions to migrate to it:
+     * a test can run calls while they do.
+     */
+    public RuleGridNode join() {
+        int port = freePort();
+        addresses.add("127.0.0.1:" + port);
+        RuleGridNode member = RuleGridNode.builder().clusterName(name).port(port)
+                .members(addresses.toArray(String[]::new)).start();
+        members.add(member);
+        return member;
+    }
+
     /** Kills a member without a graceful shutdown, as a crash would: its partitions' backups take over. */
     public void kill(int index) {
         members.get(index).hazelcast().getLifecycleService().terminate();

@@ -7,18 +7,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicates;
 import io.rulegrid.grid.FactNotFoundException;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.RuleSetNotFoundException;
-import io.rulegrid.grid.wire.BulkSummary;
-import io.rulegrid.grid.wire.EvaluateAllTask;
 import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.EvaluationOutcome;
 import io.rulegrid.grid.wire.RegistryTask;
 import io.rulegrid.grid.wire.RuleEntryProcessor;
-import io.rulegrid.grid.wire.StatsSnapshot;
-import io.rulegrid.grid.wire.StatsTask;
 import io.rulegrid.api.EvaluationResult;
 import io.rulegrid.api.Facts;
 import io.rulegrid.api.MalformedFactException;
@@ -35,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -127,36 +121,6 @@ class GridEvaluationTest {
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();
 
         assertThat(Facts.parse(counters.get("c").getValue())).containsEntry("evals", 400L);
-    }
-
-    @Test
-    void evaluateAllUsesThePredicateAndCountsEachFactOnce() throws Exception {
-        IMap<String, HazelcastJsonValue> shelf = client.getMap("shelf");
-        for (int i = 0; i < 300; i++) {
-            shelf.set("p-" + i, new HazelcastJsonValue(Facts.toJson(product(i))));
-        }
-        long before = evaluationsOf("pricing");
-
-        BulkSummary summary = client.getExecutorService(GridNames.EXECUTOR)
-                .submit(new EvaluateAllTask(new EvaluationRequest("shelf", "pricing", 0, null), Predicates.sql("category = 'books'"))).get();
-
-        assertThat(summary.evaluated()).isEqualTo(100);
-        assertThat(summary.errors()).isZero();
-        assertThat(summary.modified()).isEqualTo(100);
-        assertThat(evaluationsOf("pricing") - before).as("evaluations counted on all members").isEqualTo(100);
-        for (int i = 0; i < 300; i++) {
-            long expected = i % 3 == 0 ? 1 : 0;
-            assertThat(Facts.parse(shelf.get("p-" + i).getValue())).containsEntry("evals", expected);
-        }
-    }
-
-    private static long evaluationsOf(String ruleset) throws Exception {
-        StatsSnapshot total = new StatsSnapshot();
-        for (Future<StatsSnapshot> part : client.getExecutorService(GridNames.EXECUTOR)
-                .submitToAllMembers(new StatsTask()).values()) {
-            total.merge(part.get());
-        }
-        return total.ruleset(ruleset).evaluations();
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.rulegrid.devservices.junit.WithPostgres;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.RuleSetRecord;
 import io.rulegrid.grid.wire.BulkSummary;
-import io.rulegrid.grid.wire.EvaluateAllTask;
 import io.rulegrid.grid.wire.EvaluationOutcome;
 import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.RuleEntryProcessor;
@@ -24,6 +23,7 @@ import java.util.function.UnaryOperator;
 
 import static io.rulegrid.node.PersistentClusters.activate;
 import static io.rulegrid.node.PersistentClusters.deploy;
+import static io.rulegrid.node.PersistentClusters.evaluateAll;
 import static io.rulegrid.node.PersistentClusters.facts;
 import static io.rulegrid.node.PersistentClusters.persistingTo;
 import static io.rulegrid.node.PersistentClusters.rows;
@@ -69,8 +69,7 @@ class PersistentClusterRestartTest {
                             + ",\"discontinued\":" + (i % 100 == 0) + "}"));
                 }
                 products.putAll(batch);
-                BulkSummary summary = client.getExecutorService(GridNames.EXECUTOR).submit(new EvaluateAllTask(
-                        new EvaluationRequest("products", "catalog", 0, null), null)).get(2, TimeUnit.MINUTES);
+                BulkSummary summary = evaluateAll(client, new EvaluationRequest("products", "catalog", 0, null));
                 assertThat(summary.errors()).as("%s %s", summary, summary.failures()).isZero();
 
                 acknowledged = facts(products);

@@ -1,11 +1,16 @@
 package io.rulegrid.node;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.partition.Partition;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import io.rulegrid.api.Facts;
 import io.rulegrid.devservices.PostgresDatabase;
 import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.wire.BulkSummary;
+import io.rulegrid.grid.wire.EvaluatePartitionTask;
+import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.RegistryTask;
 import io.rulegrid.node.config.PostgresConfig;
 
@@ -18,8 +23,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -53,6 +61,24 @@ final class PersistentClusters {
     static int activate(HazelcastInstance client, String ruleset, int version) throws Exception {
         return client.getExecutorService(GridNames.EXECUTOR).submit(RegistryTask.activate(ruleset, version))
                 .get(2, TimeUnit.MINUTES).version();
+    }
+
+    /**
+     * Evaluates a ruleset over every fact of a namespace the way the client does: one task per partition, sent to
+     * the partition's owner.
+     */
+    static BulkSummary evaluateAll(HazelcastInstance client, EvaluationRequest request) throws Exception {
+        IExecutorService executor = client.getExecutorService(GridNames.EXECUTOR);
+        List<Future<BulkSummary>> parts = new ArrayList<>();
+        for (Partition partition : client.getPartitionService().getPartitions()) {
+            parts.add(executor.submitToMember(new EvaluatePartitionTask(request, null, partition.getPartitionId(),
+                    "evaluate-all-" + request.ruleset()), partition.getOwner()));
+        }
+        BulkSummary summary = new BulkSummary();
+        for (Future<BulkSummary> part : parts) {
+            summary.merge(part.get(2, TimeUnit.MINUTES));
+        }
+        return summary;
     }
 
     /** Every fact of a namespace, by key. */

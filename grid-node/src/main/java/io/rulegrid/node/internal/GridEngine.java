@@ -7,21 +7,22 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.IExecutorService;
+import com.hazelcast.instance.impl.HazelcastInstanceImpl;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.map.impl.MapService;
+import com.hazelcast.spi.impl.NodeEngine;
+import com.hazelcast.spi.impl.operationservice.Operation;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-import com.hazelcast.query.Predicate;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.PersistenceUnavailableException;
 import io.rulegrid.grid.RetriableGridException;
 import io.rulegrid.grid.RuleSetRecord;
-import io.rulegrid.grid.wire.BulkSummary;
 import io.rulegrid.grid.wire.DeployOutcome;
-import io.rulegrid.grid.wire.EvaluationOutcome;
-import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.StatsSnapshot;
-import io.rulegrid.node.internal.execution.MemberRuleEntryProcessor;
 import io.rulegrid.node.internal.execution.RefreshTask;
 import io.rulegrid.node.internal.execution.RegistryUpdate;
 import io.rulegrid.node.persistence.PostgresUnavailableException;
@@ -33,22 +34,18 @@ import io.rulegrid.rules.RuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The member side of RuleGrid: the ruleset cache and registry changes, bulk evaluation, and metrics. One per
+ * The member side of RuleGrid: the ruleset cache and registry changes, partition operations of bulk
+ * evaluation, and metrics. One per
  * member; the requests clients send reach it through the member's wire types
  * ({@link io.rulegrid.node.internal.execution.MemberWireTypes}), which are bound to it.
  */
@@ -60,11 +57,9 @@ public final class GridEngine {
     /** How long a registry change waits for every member to have it in effect. */
     private static final long REFRESH_TIMEOUT_SECONDS = 60;
 
-    /** Bulk evaluation keeps at most this many entry operations in flight. */
-    private static final int BULK_WINDOW = 512;
-
     private final RuleSetCache cache = new RuleSetCache();
     private final RuleMetrics metrics = new RuleMetrics();
+    private final BulkRuns bulkRuns = new BulkRuns();
     private volatile HazelcastInstance instance;
     private volatile String address = "starting";
 
@@ -174,44 +169,34 @@ public final class GridEngine {
     }
 
     /**
-     * Evaluates a ruleset over every fact of a namespace that matches a predicate, each on its owner. Runs on the
-     * member that received the task, which selects the keys with one cluster-wide query and submits one entry
-     * operation per key.
+     * Runs a map operation on a partition (on its owner, wherever that is now); its answer comes once the
+     * operation's synchronous backups confirmed it, or fails (its member left, its backups could not be
+     * confirmed, …). Waited for on executor threads, never on a partition thread.
      */
-    public BulkSummary evaluateMatching(EvaluationRequest request, Predicate<String, ?> where) {
-        IMap<String, HazelcastJsonValue> facts = instance.getMap(GridNames.checkNamespace(request.namespace()));
-        @SuppressWarnings("unchecked")
-        Predicate<String, HazelcastJsonValue> predicate = (Predicate<String, HazelcastJsonValue>) where;
-        Set<String> keys = predicate == null ? facts.keySet() : facts.keySet(predicate);
-        BulkSummary summary = new BulkSummary();
-        // a bounded window of entry operations, drained oldest first: completion callbacks would each cost a
-        // thread start where the JVM's common pool has a single thread (two cores)
-        Deque<Map.Entry<String, CompletionStage<EvaluationOutcome>>> window = new ArrayDeque<>(BULK_WINDOW);
-        for (String key : keys) {
-            if (window.size() == BULK_WINDOW) {
-                count(window.poll(), summary);
-            }
-            window.add(Map.entry(key,
-                    facts.submitToKey(key, new MemberRuleEntryProcessor(this, request, null))));
-        }
-        while (!window.isEmpty()) {
-            count(window.poll(), summary);
-        }
-        return summary;
+    public <T> CompletableFuture<T> onPartition(int partitionId, Operation operation) {
+        return nodeEngine().getOperationService().invokeOnPartition(MapService.SERVICE_NAME, operation, partitionId);
     }
 
-    /**
-     * Adds one evaluation to the summary; a call that failed counts as an error, retriable when its member
-     * crashed mid-call or its backup could not be confirmed.
-     */
-    private static void count(Map.Entry<String, CompletionStage<EvaluationOutcome>> call, BulkSummary summary) {
-        try {
-            summary.add(call.getValue().toCompletableFuture().join());
-        } catch (CompletionException | CancellationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            summary.addFailure(call.getKey(), RetriableGridException.isRetriable(cause) ? BulkSummary.RETRIABLE
-                    : BulkSummary.CALL_FAILED, cause.toString());
-        }
+    /** A key in the cluster's serialized form, as map operations take it. */
+    public Data toData(Object key) {
+        return nodeEngine().toData(key);
+    }
+
+    /** The partition of a serialized key. */
+    public int partitionOf(Data key) {
+        return nodeEngine().getPartitionService().getPartitionId(key);
+    }
+
+    /** The bulk runs this member completed, per partition. */
+    public BulkRuns bulkRuns() {
+        return bulkRuns;
+    }
+
+    private NodeEngine nodeEngine() {
+        HazelcastInstance member = instance;
+        HazelcastInstanceImpl impl = member instanceof HazelcastInstanceProxy proxy ? proxy.getOriginal()
+                : (HazelcastInstanceImpl) member;
+        return impl.node.getNodeEngine();
     }
 
     /** This member's counters and latency histogram. */

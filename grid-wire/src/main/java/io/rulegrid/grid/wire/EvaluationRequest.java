@@ -25,14 +25,16 @@ public record EvaluationRequest(String namespace, String ruleset, int version, S
         }
     }
 
-    void write(ObjectDataOutput out) throws IOException {
+    /** Writes the request's bytes, as every wire type carrying a request does. */
+    public void write(ObjectDataOutput out) throws IOException {
         out.writeString(namespace);
         out.writeString(ruleset);
         out.writeInt(version);
         out.writeString(inputJson);
     }
 
-    static EvaluationRequest read(ObjectDataInput in) throws IOException {
+    /** Reads a request written by {@link #write}. */
+    public static EvaluationRequest read(ObjectDataInput in) throws IOException {
         return new EvaluationRequest(in.readString(), in.readString(), in.readInt(), in.readString());
     }
 }

@@ -28,17 +28,29 @@ public final class WireTypes implements DataSerializableFactory {
     public static final int DEPLOY_OUTCOME = 5;
     /** Member to member: reload a ruleset record after a registry change. */
     public static final int REFRESH_TASK = 6;
-    public static final int EVALUATE_ALL_TASK = 7;
+    /** Retired: {@code EvaluateAllTask}, bulk evaluation coordinated by one member; never reuse. */
+    public static final int RETIRED_EVALUATE_ALL_TASK = 7;
     public static final int BULK_SUMMARY = 8;
     public static final int STATS_TASK = 9;
     public static final int STATS_SNAPSHOT = 10;
     /** Member to member: an atomic change of a ruleset record. */
     public static final int REGISTRY_UPDATE = 11;
     public static final int REGISTRY_STATUS_TASK = 12;
+    public static final int EVALUATE_PARTITION_TASK = 13;
+    public static final int EVALUATE_KEYS_TASK = 14;
+    public static final int EVALUATION_OUTCOMES = 15;
+    /** Member to member: the evaluation of one partition's facts, with synchronous backups. */
+    public static final int PARTITION_EVALUATION = 16;
+    /** Member to member: the evaluation of several keys of one partition, with synchronous backups. */
+    public static final int KEYS_EVALUATION = 17;
+    /** Member to member: the entry processor of those two operations. */
+    public static final int BATCH_EVALUATOR = 18;
+    /** Member to member: the values a batch computed for one partition, for its backups. */
+    public static final int COMPUTED_VALUES = 19;
 
     /** The ids of the types only members create and read. */
     public static final Set<Integer> MEMBER_ONLY = Set.of(COMPUTED_VALUE, REFRESH_TASK,
-            REGISTRY_UPDATE);
+            REGISTRY_UPDATE, PARTITION_EVALUATION, KEYS_EVALUATION, BATCH_EVALUATOR, COMPUTED_VALUES);
 
     /** Registers the client's wire types on a client's serialization config. */
     public static SerializationConfig register(SerializationConfig config) {
@@ -52,7 +64,9 @@ public final class WireTypes implements DataSerializableFactory {
             case EVALUATION_OUTCOME -> new EvaluationOutcome();
             case REGISTRY_TASK -> new RegistryTask();
             case DEPLOY_OUTCOME -> new DeployOutcome();
-            case EVALUATE_ALL_TASK -> new EvaluateAllTask();
+            case EVALUATE_PARTITION_TASK -> new EvaluatePartitionTask();
+            case EVALUATE_KEYS_TASK -> new EvaluateKeysTask();
+            case EVALUATION_OUTCOMES -> new EvaluationOutcomes();
             case BULK_SUMMARY -> new BulkSummary();
             case STATS_TASK -> new StatsTask();
             case STATS_SNAPSHOT -> new StatsSnapshot();

@@ -30,12 +30,17 @@ public final class MemberWireTypes implements DataSerializableFactory {
         return switch (typeId) {
             case WireTypes.RULE_ENTRY_PROCESSOR -> new MemberRuleEntryProcessor(engine);
             case WireTypes.REGISTRY_TASK -> new MemberRegistryTask(engine);
-            case WireTypes.EVALUATE_ALL_TASK -> new MemberEvaluateAllTask(engine);
+            case WireTypes.EVALUATE_PARTITION_TASK -> new MemberEvaluatePartitionTask(engine);
+            case WireTypes.EVALUATE_KEYS_TASK -> new MemberEvaluateKeysTask(engine);
             case WireTypes.STATS_TASK -> new MemberStatsTask(engine);
             case WireTypes.REGISTRY_STATUS_TASK -> new MemberRegistryStatusTask(engine);
             case WireTypes.COMPUTED_VALUE -> new ComputedValue();
             case WireTypes.REFRESH_TASK -> new RefreshTask(engine);
             case WireTypes.REGISTRY_UPDATE -> new RegistryUpdate();
+            case WireTypes.PARTITION_EVALUATION -> new PartitionEvaluation(engine);
+            case WireTypes.KEYS_EVALUATION -> new KeysEvaluation();
+            case WireTypes.BATCH_EVALUATOR -> new BatchEvaluator(engine);
+            case WireTypes.COMPUTED_VALUES -> new ComputedValues(engine);
             default -> data.create(typeId);
         };
     }

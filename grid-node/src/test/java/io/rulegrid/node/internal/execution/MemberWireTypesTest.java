@@ -8,7 +8,8 @@ import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuil
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.query.Predicates;
-import io.rulegrid.grid.wire.EvaluateAllTask;
+import io.rulegrid.grid.wire.EvaluateKeysTask;
+import io.rulegrid.grid.wire.EvaluatePartitionTask;
 import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.RegistryStatusTask;
 import io.rulegrid.grid.wire.RegistryTask;
@@ -45,8 +46,10 @@ class MemberWireTypesTest {
                         "{\"sku\":\"A-1\"}"),
                 RegistryTask.deploy("pricing.grl", "ruleset \"pricing\""),
                 RegistryTask.activate("pricing", 2),
-                new EvaluateAllTask(new EvaluationRequest("products", "pricing", 0, null),
-                        Predicates.sql("category = 'books'")),
+                new EvaluatePartitionTask(new EvaluationRequest("products", "pricing", 0, null),
+                        Predicates.sql("category = 'books'"), 3, "run-1"),
+                new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1"),
+                        List.of("{\"id\":\"o-1\"}")),
                 new StatsTask(),
                 new RegistryStatusTask());
     }
@@ -57,7 +60,31 @@ class MemberWireTypesTest {
                 new ComputedValue(null),
                 new RefreshTask(engine, "pricing"),
                 RegistryUpdate.append("pricing.grl", "ruleset \"pricing\"", 1_700_000_000_000L, "127.0.0.1:5701"),
-                RegistryUpdate.activate(3, 1_700_000_000_000L, "127.0.0.1:5701"));
+                RegistryUpdate.activate(3, 1_700_000_000_000L, "127.0.0.1:5701"),
+                BatchEvaluator.forPartition(engine, new EvaluationRequest("products", "pricing", 0, null), 5, "run-1"),
+                BatchEvaluator.forKeys(engine, new EvaluationRequest("orders", "payments", 0, null),
+                        java.util.Map.of("o-1", "{\"id\":\"o-1\"}")),
+                computedValues());
+    }
+
+    /**
+     * Hazelcast operations: they read back only inside a running member (Hazelcast looks up the member's context
+     * while reading them), where the bulk tests run them forwarded between members.
+     */
+    private List<IdentifiedDataSerializable> operationsOnlyMembersRun() {
+        return List.of(
+                new PartitionEvaluation(engine, "products",
+                        BatchEvaluator.forPartition(engine, new EvaluationRequest("products", "pricing", 0, null), 5,
+                                "run-1"), Predicates.sql("category = 'books'")),
+                new KeysEvaluation("orders", Set.of(member.toData("o-1")),
+                        BatchEvaluator.forKeys(engine, new EvaluationRequest("orders", "payments", 0, null), null)));
+    }
+
+    private ComputedValues computedValues() {
+        ComputedValues values = new ComputedValues(engine, 5, "run-1");
+        values.put("A-1", new HazelcastJsonValue("{\"sku\":\"A-1\"}"));
+        values.put("A-2", null);
+        return values.withSummary(new io.rulegrid.grid.wire.BulkSummary());
     }
 
     @Test
@@ -93,8 +120,18 @@ class MemberWireTypesTest {
 
         assertThat(memberIds).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(clientIds.stream(), WireTypes.MEMBER_ONLY.stream()).collect(Collectors.toSet()));
-        assertThat(typesOnlyMembersExchange().stream().map(IdentifiedDataSerializable::getClassId)
-                .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(WireTypes.MEMBER_ONLY);
+        assertThat(Stream.concat(typesOnlyMembersExchange().stream(), operationsOnlyMembersRun().stream())
+                .map(IdentifiedDataSerializable::getClassId).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(WireTypes.MEMBER_ONLY);
+    }
+
+    @Test
+    void operationsOnlyMembersRunAreWrittenAndCreatedAsThemselves() {
+        DataSerializableFactory factory = memberConfig.getDataSerializableFactories().get(WireTypes.FACTORY_ID);
+        for (IdentifiedDataSerializable operation : operationsOnlyMembersRun()) {
+            assertThat(member.toData(operation).getType()).isNotZero();
+            assertThat(factory.create(operation.getClassId())).isExactlyInstanceOf(operation.getClass());
+        }
     }
 
     private static Set<Integer> known(DataSerializableFactory factory) {
