@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class EvaluatorAttackRound2Test {
 
     private static final long BUDGET = 50;
-    /** Promise 3 with the slack of round one: twice the budget plus 400 ms. */
-    private static final long DEADLINE = 2 * BUDGET + 400;
+    /** Promise 3 with the slack of round one: twice the budget plus {@link AttackRules#SLACK_MILLIS}. */
+    private static final long DEADLINE = 2 * BUDGET + AttackRules.SLACK_MILLIS;
     /** 2^60 as a Double; Double.toString gives 1.15292150460684698E18, whose decimal value is 2^60 + 4. */
     private static final double TWO_TO_60 = 0x1p60;
 

@@ -76,7 +76,7 @@ class EvaluatorAttackTest {
         Outcome outcome = evaluate(rules, fact("{}"), input);
 
         // the search is linear now: it may finish, but never past the budget's bound
-        assertThat(outcome.cpuMillis()).as("promise 3: %s", outcome).isLessThan(2 * 50 + 400);
+        assertThat(outcome.cpuMillis()).as("promise 3: %s", outcome).isLessThan(2 * 50 + AttackRules.SLACK_MILLIS);
         if (outcome.error() != null) {
             assertStoppedInTime(outcome, 50, "attack", "search");
         }
@@ -135,7 +135,7 @@ class EvaluatorAttackTest {
         ChildJvm.Report report = Isolated.run("regexCompile", "2g");
 
         assertThat(report.outcome()).as("promise 3/4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
-        assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(2 * 50 + 400);
+        assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(2 * 50 + AttackRules.SLACK_MILLIS);
     }
 
     /**
@@ -165,7 +165,7 @@ class EvaluatorAttackTest {
         ChildJvm.Report report = Isolated.run("plainString", "512m");
 
         assertThat(report.outcome()).as("promise 3/4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
-        assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(2 * 50 + 400);
+        assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(2 * 50 + AttackRules.SLACK_MILLIS);
     }
 
     /** Refused (passes): nested foreach over a 65,536-element list is cut off by the meter. */
@@ -188,7 +188,7 @@ class EvaluatorAttackTest {
         Outcome outcome = evaluate(rules, fact("{\"x\":0}"), Map.of());
 
         assertThat(outcome.error()).isInstanceOf(RuleEvaluationException.class);
-        assertThat(outcome.cpuMillis()).isLessThan(2 * 50 + 400);
+        assertThat(outcome.cpuMillis()).isLessThan(2 * 50 + AttackRules.SLACK_MILLIS);
     }
 
     /** Refused (passes): patterns catastrophic for backtracking engines are linear on RE2. */
@@ -199,7 +199,7 @@ class EvaluatorAttackTest {
 
         Outcome outcome = evaluate(rules, fact("{}"), map("s", big('a', 1 << 13) + "!"));
 
-        assertThat(outcome.cpuMillis()).as("%s", outcome).isLessThan(2 * 200 + 400);
+        assertThat(outcome.cpuMillis()).as("%s", outcome).isLessThan(2 * 200 + AttackRules.SLACK_MILLIS);
     }
 
     // ====================================================================== promise 4: memory and crashes
@@ -214,7 +214,7 @@ class EvaluatorAttackTest {
         ChildJvm.Report report = Isolated.run("concatList", "512m");
 
         assertThat(report.outcome()).as("promise 4: %s", report).isEqualTo(RuleEvaluationException.class.getName());
-        assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(2 * 50 + 400);
+        assertThat(report.evalMillis()).as("promise 3: %s", report).isLessThan(2 * 50 + AttackRules.SLACK_MILLIS);
     }
 
     /**
