@@ -191,8 +191,9 @@ public final class GridEngine {
             if (window.size() == BULK_WINDOW) {
                 count(window.poll(), summary);
             }
+            // the summary only counts outcomes: replies without the fact
             window.add(Map.entry(key,
-                    facts.submitToKey(key, new MemberRuleEntryProcessor(this, request, null))));
+                    facts.submitToKey(key, new MemberRuleEntryProcessor(this, request, null, false))));
         }
         while (!window.isEmpty()) {
             count(window.poll(), summary);

@@ -22,19 +22,23 @@ import java.util.Map;
  * The member's {@link RuleEntryProcessor}: evaluates on the partition thread of the fact's owner, so
  * evaluations of one fact never overlap. Writes the fact only when the rules changed it (or it was upserted),
  * deletes it on {@code retract()}, and hands the backups the computed value instead of running the rules
- * again. A failed evaluation changes nothing and returns the failure.
+ * again. A failed evaluation changes nothing and returns the failure. The reply carries the new fact only when
+ * the caller asked for it: a fact of kilobytes would otherwise cross the network on every evaluation.
  */
 public final class MemberRuleEntryProcessor extends RuleEntryProcessor {
 
     private final transient GridEngine engine;
     private final transient ComputedWrite written = new ComputedWrite();
 
-    MemberRuleEntryProcessor(GridEngine engine) {
+    /** An instance to read into, in the layout of {@code classId}. */
+    MemberRuleEntryProcessor(GridEngine engine, int classId) {
+        super(classId);
         this.engine = engine;
     }
 
-    public MemberRuleEntryProcessor(GridEngine engine, EvaluationRequest request, String upsertJson) {
-        super(request, upsertJson);
+    public MemberRuleEntryProcessor(GridEngine engine, EvaluationRequest request, String upsertJson,
+                                    boolean returnFact) {
+        super(request, upsertJson, returnFact);
         this.engine = engine;
     }
 
@@ -59,7 +63,8 @@ public final class MemberRuleEntryProcessor extends RuleEntryProcessor {
                 factJson = Facts.toJson(result.fact());
                 written.write(entry, new HazelcastJsonValue(factJson));
             }
-            return EvaluationOutcome.succeeded(namespace, key, rules.version(), member, result, factJson);
+            return EvaluationOutcome.succeeded(namespace, key, rules.version(), member, result,
+                    returnFact() ? factJson : null);
         } catch (RuleEvaluationException e) {
             engine.failed(ruleset, e.rule().orElse(null));
             return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.EVALUATION,
