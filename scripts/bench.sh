@@ -7,7 +7,7 @@
 #   scripts/bench.sh persist [--seconds N]    upsertAndEvaluate on a PostgreSQL-persisted namespace vs an in-memory
 #                                             one, and the write-behind drain rate (~2 min)
 #   scripts/bench.sh facts [--seconds N] [--tbf RATE]
-#       co-located vs get-evaluate-put over facts of ~300 B, ~4 KB and ~32 KB: throughput, latency and bytes sent
+#       co-located vs get-evaluate-put over facts of ~170 B, ~4.5 KB and ~36 KB: throughput, latency and bytes sent
 #       per evaluation (~3 min at the default 5 s per phase). --tbf 1gbit runs the JVM in a network namespace of its
 #       own whose loopback is limited to that rate (tc tbf); needs root, unshare and tc (iproute2)
 # Any other arguments go to JMH itself, e.g. scripts/bench.sh RangeEvaluation -p ruleCount=1000 -f 1 -wi 1 -i 1

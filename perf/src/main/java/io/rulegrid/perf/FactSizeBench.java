@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * {@code scripts/bench.sh facts}: what the size of a fact does to (a) co-located evaluation, whose reply leaves
  * the fact out, against (b) get, evaluate on the client, compare-and-set put. Three sizes: the demo's product
- * (~300 bytes, the 1,000-rule catalog), a customer with 30 orders (~4 KB) and one with 250 (~32 KB), both with
+ * (~170 bytes of JSON, the 1,000-rule catalog), a customer with 30 orders (~4 KB) and one with 250 (~32 KB), both with
  * {@link CustomerWorkload}'s rules over the orders. Each in two variants: the rules leave the fact as it is
  * (settled facts, the common case), and a stamp rule changes it on every evaluation. Reports throughput, p50/p99
  * latency and the bytes all members and the client wrote to the network per evaluation, measured with
