@@ -6,12 +6,16 @@
 #   scripts/bench.sh grid  [--seconds N]      3 members + 1 client: co-located vs get-evaluate-put (~2 min)
 #   scripts/bench.sh persist [--seconds N]    upsertAndEvaluate on a PostgreSQL-persisted namespace vs an in-memory
 #                                             one, and the write-behind drain rate (~2 min)
+#   scripts/bench.sh facts [--seconds N] [--tbf RATE]
+#       co-located vs get-evaluate-put over facts of ~170 B, ~4.5 KB and ~36 KB: throughput, latency and bytes sent
+#       per evaluation (~3 min at the default 5 s per phase). --tbf 1gbit runs the JVM in a network namespace of its
+#       own whose loopback is limited to that rate (tc tbf); needs root, unshare and tc (iproute2)
 # Any other arguments go to JMH itself, e.g. scripts/bench.sh RangeEvaluation -p ruleCount=1000 -f 1 -wi 1 -i 1
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [[ $# -eq 0 ]]; then
   echo "usage: scripts/bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N] | persist [--seconds N]" \
-    "| <JMH arguments>" >&2; exit 2
+    "| facts [--seconds N] [--tbf RATE] | <JMH arguments>" >&2; exit 2
 fi
 BENCH_JAR="$ROOT/perf/target/benchmarks.jar"
 if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{api,dev-services,rules,grid-wire,grid-node,client,cli,testkit,demo,perf}/{pom.xml,src} \
@@ -22,5 +26,16 @@ if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{api,dev-ser
 fi
 cd "$ROOT"
 # JMH talks to its forked JVMs with Java serialization: let its own classes through the serial filter
-exec java "${JAVA_OPTS_RULEGRID[@]}" "-Djdk.serialFilter=java.**;javax.**;com.hazelcast.**;io.rulegrid.**;org.openjdk.jmh.**;!*" \
-  -jar "$BENCH_JAR" "$@"
+BENCH=(java "${JAVA_OPTS_RULEGRID[@]}" "-Djdk.serialFilter=java.**;javax.**;com.hazelcast.**;io.rulegrid.**;org.openjdk.jmh.**;!*"
+  -jar "$BENCH_JAR" "$@")
+TBF_RATE=""
+for ((i = 1; i < $#; i++)); do
+  if [[ "${!i}" == --tbf ]]; then next=$((i + 1)); TBF_RATE="${!next}"; fi
+done
+if [[ -n "$TBF_RATE" ]]; then
+  # a network namespace of its own: its loopback carries only this JVM's traffic (members and client all bind
+  # 127.0.0.1), shaped by a token bucket to the given rate
+  exec unshare -n sh -c 'ip link set lo up && tc qdisc add dev lo root tbf rate "$0" burst 128kb latency 10ms \
+    && exec "$@"' "$TBF_RATE" "${BENCH[@]}"
+fi
+exec "${BENCH[@]}"

@@ -38,7 +38,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationOptions options = EvaluationOptions.defaults().input(JsonArgument.object(input, "--input"));
+        // the command prints the fact as the evaluation left it
+        EvaluationOptions options = EvaluationOptions.defaults().input(JsonArgument.object(input, "--input"))
+                .returnFact(true);
         try (RuleGridClient grid = cluster.connect()) {
             GridEvaluation evaluation = grid.namespace(namespace).evaluate(key, ruleset, options);
             Map<String, Object> json = ResultJson.of(evaluation.resultOrThrow());

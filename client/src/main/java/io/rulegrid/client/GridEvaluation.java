@@ -77,7 +77,11 @@ public final class GridEvaluation {
         return succeeded() ? null : outcome.error();
     }
 
-    /** The result of a successful evaluation, or {@code null}. */
+    /**
+     * The result of a successful evaluation, or {@code null}. Its {@link EvaluationResult#fact() fact()} is there
+     * only if the call asked for it ({@link EvaluationOptions#returnFact(boolean)}); otherwise reading it throws
+     * {@link io.rulegrid.api.FactNotReturnedException}.
+     */
     public EvaluationResult result() {
         return succeeded() ? resultOrThrow() : null;
     }

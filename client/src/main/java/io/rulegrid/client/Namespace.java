@@ -99,7 +99,8 @@ public final class Namespace {
 
     /**
      * Evaluates a ruleset over one fact, on the member that owns it; the fact is written there if the rules
-     * changed it, deleted if they retracted it.
+     * changed it, deleted if they retracted it. The reply carries the new fact only with
+     * {@link EvaluationOptions#returnFact(boolean)}.
      *
      * @return the evaluation, failed ones included: see {@link GridEvaluation#resultOrThrow()}
      * @throws io.rulegrid.grid.RetriableGridException if the call's outcome is unknown (its member left, …)
@@ -111,7 +112,7 @@ public final class Namespace {
 
     /** As {@link #evaluate(String, String, EvaluationOptions)}, without waiting. */
     public CompletableFuture<GridEvaluation> evaluateAsync(String key, String ruleset, EvaluationOptions options) {
-        return submit(key, new RuleEntryProcessor(request(ruleset, options), null));
+        return submit(key, new RuleEntryProcessor(request(ruleset, options), null, options.returnsFact()));
     }
 
     /**
@@ -135,7 +136,8 @@ public final class Namespace {
 
     /**
      * Replaces a fact and evaluates a ruleset over it in one atomic step on its owner. If the evaluation
-     * fails, neither the upsert nor any rule change is applied. Sending it again ends in the same state.
+     * fails, neither the upsert nor any rule change is applied. Sending it again ends in the same state. As with
+     * {@code evaluate}, the reply carries the new fact only with {@link EvaluationOptions#returnFact(boolean)}.
      *
      * @throws io.rulegrid.api.MalformedFactException if the fact holds a value that is not JSON
      */
@@ -149,7 +151,7 @@ public final class Namespace {
     public CompletableFuture<GridEvaluation> upsertAndEvaluateAsync(String key, Map<String, Object> fact,
                                                                     String ruleset, EvaluationOptions options) {
         String factJson = Facts.toJson(Facts.normalize(Objects.requireNonNull(fact, "fact")));
-        return submit(key, new RuleEntryProcessor(request(ruleset, options), factJson));
+        return submit(key, new RuleEntryProcessor(request(ruleset, options), factJson, options.returnsFact()));
     }
 
     /**

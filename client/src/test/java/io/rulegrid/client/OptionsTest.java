@@ -43,6 +43,16 @@ class OptionsTest {
     }
 
     @Test
+    void theReplyLeavesTheFactOutUnlessAskedAndTheOtherOptionsKeepTheChoice() {
+        EvaluationOptions withFact = EvaluationOptions.defaults().returnFact(true);
+
+        assertThat(EvaluationOptions.defaults().returnsFact()).isFalse();
+        assertThat(withFact.version(2).input(Map.of("vip", true)).returnsFact()).isTrue();
+        assertThat(withFact).isNotEqualTo(EvaluationOptions.defaults());
+        assertThat(withFact.returnFact(false)).isEqualTo(EvaluationOptions.defaults());
+    }
+
+    @Test
     void bulkOptionsCarryThePredicateAndTheEvaluationOptions() {
         BulkOptions options = BulkOptions.allFacts().where("category = 'books'").input(Map.of("season", "winter"))
                 .version(2);

@@ -4,6 +4,7 @@ import io.rulegrid.grid.FactNotFoundException;
 import io.rulegrid.grid.RuleSetNotFoundException;
 import io.rulegrid.testkit.LocalCluster;
 import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.FactNotReturnedException;
 import io.rulegrid.api.MalformedFactException;
 import io.rulegrid.api.Output;
 import io.rulegrid.api.RuleCompilationException;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The client library against a real 3-member cluster. */
 class RuleGridClientTest {
+
+    private static final EvaluationOptions WITH_FACT = EvaluationOptions.defaults().returnFact(true);
 
     /** A generous time budget: these tests are not about it, and a loaded machine can stall a thread for long. */
     private static final String ORDERS = """
@@ -85,7 +88,7 @@ class RuleGridClientTest {
                             .startsWith("member [127.0.0.1]:").contains(": v2 does not compile on this member: kept.grl:2:"));
                 });
         grid.namespace("customers").put("kept-1", Map.of("name", "Ada"));
-        GridEvaluation evaluation = grid.namespace("customers").evaluate("kept-1", "kept");
+        GridEvaluation evaluation = grid.namespace("customers").evaluate("kept-1", "kept", WITH_FACT);
 
         assertThat(evaluation.resultOrThrow().fact()).containsEntry("tier", "v1");
         assertThat(grid.rulesets().list()).filteredOn(info -> info.name().equals("kept")).singleElement()
@@ -141,6 +144,27 @@ class RuleGridClientTest {
     }
 
     @Test
+    void theReplyCarriesTheFactOnlyWhenTheCallAsksForIt() {
+        Namespace orders = grid.namespace("orders");
+        orders.put("r-1", Map.of("id", "r-1", "total", 500.0, "status", "NEW"));
+
+        EvaluationResult lean = orders.evaluate("r-1", "orders").resultOrThrow();
+        EvaluationResult upserted = orders.upsertAndEvaluate("r-2", Map.of("id", "r-2", "total", 600.0,
+                "status", "NEW"), "orders", EvaluationOptions.defaults()).resultOrThrow();
+        EvaluationResult withFact = orders.evaluate("r-1", "orders", WITH_FACT).resultOrThrow();
+
+        assertThat(lean.factReturned()).isFalse();
+        assertThat(lean.modified()).containsExactly("status");
+        assertThatThrownBy(lean::fact).isInstanceOfSatisfying(FactNotReturnedException.class,
+                e -> assertThat(e.ruleset()).contains("orders")).hasMessageContaining("returnFact(true)");
+        assertThat(upserted.factReturned()).isFalse();
+        assertThat(upserted.fired()).containsExactly("Big");
+        assertThat(orders.get("r-2").orElseThrow()).containsEntry("status", "REVIEW");
+        assertThat(withFact.factReturned()).isTrue();
+        assertThat(withFact.fact()).containsEntry("id", "r-1").containsEntry("status", "REVIEW");
+    }
+
+    @Test
     void evaluateOfSeveralKeysReportsEachKeysOwnOutcome() {
         Namespace orders = grid.namespace("orders");
         orders.put("k-1", Map.of("id", "k-1", "total", 500.0, "status", "NEW"));
@@ -159,7 +183,7 @@ class RuleGridClientTest {
     void upsertAndEvaluateIsOneStepAndRetractDeletes() {
         Namespace orders = grid.namespace("orders");
         GridEvaluation created = orders.upsertAndEvaluate("u-1", Map.of("id", "u-1", "total", 300.0, "status", "NEW"),
-                "orders", EvaluationOptions.defaults());
+                "orders", WITH_FACT);
         assertThat(created.resultOrThrow().fact()).containsEntry("status", "REVIEW");
         assertThat(grid.namespace("orders").get("u-1").orElseThrow()).containsEntry("status", "REVIEW");
 
@@ -273,10 +297,12 @@ class RuleGridClientTest {
         assertThat(grid.rulesets().list()).extracting(RuleSetVersionInfo::name).contains("labels", "orders");
         assertThat(grid.rulesets().history("labels")).extracting(RuleSetVersionInfo::version, RuleSetVersionInfo::active)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false), org.assertj.core.groups.Tuple.tuple(2, true));
-        assertThat(grid.namespace("orders").evaluate("l-1", "labels").resultOrThrow().fact()).containsEntry("label", 2L);
+        assertThat(grid.namespace("orders").evaluate("l-1", "labels", WITH_FACT).resultOrThrow().fact())
+                .containsEntry("label", 2L);
 
         assertThat(grid.rulesets().activate("labels", 1)).isEqualTo(new Deployment("labels", 1));
-        assertThat(grid.namespace("orders").evaluate("l-1", "labels").resultOrThrow().fact()).containsEntry("label", 1L);
+        assertThat(grid.namespace("orders").evaluate("l-1", "labels", WITH_FACT).resultOrThrow().fact())
+                .containsEntry("label", 1L);
         assertThatThrownBy(() -> grid.rulesets().activate("labels", 7)).isInstanceOf(RuleSetNotFoundException.class);
         assertThat(grid.rulesets().events("labels")).extracting(RuleSetEvent::type, RuleSetEvent::version)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("DEPLOY", 1), org.assertj.core.groups.Tuple.tuple("DEPLOY", 2),
@@ -314,8 +340,8 @@ class RuleGridClientTest {
         Namespace customers = grid.namespace("customers");
         customers.put("p-1", Map.of("name", "Ada"));
 
-        GridEvaluation pinned = customers.evaluate("p-1", "pinned", EvaluationOptions.defaults().version(1));
-        GridEvaluation active = customers.evaluate("p-1", "pinned");
+        GridEvaluation pinned = customers.evaluate("p-1", "pinned", WITH_FACT.version(1));
+        GridEvaluation active = customers.evaluate("p-1", "pinned", WITH_FACT);
 
         assertThat(pinned.version()).isEqualTo(1);
         assertThat(pinned.resultOrThrow().fact()).containsEntry("tier", "v1");

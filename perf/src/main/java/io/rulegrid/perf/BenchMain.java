@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code scripts/bench.sh rules|grid|persist}: runs a benchmark suite, prints a table of side-by-side ratios and
+ * {@code scripts/bench.sh rules|grid|persist|facts}: runs a benchmark suite, prints a table of side-by-side ratios and
  * writes {@code perf/results/<suite>.json}. Any other first argument goes to JMH's own command line, so
  * {@code java -jar benchmarks.jar RangeEvaluation -f 1 -i 1} runs single benchmarks.
  */
@@ -57,9 +57,15 @@ public final class BenchMain {
             case "grid" -> write(results.resolve("grid.json"), GridBench.run(System.out, intArg(args, "--seconds", 10)));
             case "persist" -> write(results.resolve("persist.json"),
                     PersistBench.run(System.out, intArg(args, "--seconds", 10)));
+            case "facts" -> {
+                String tbf = stringArg(args, "--tbf", null);
+                write(results.resolve(tbf == null ? "facts.json" : "facts-tbf-" + tbf + ".json"),
+                        FactSizeBench.run(System.out, intArg(args, "--seconds", 5),
+                                tbf == null ? "loopback" : "loopback limited by tbf to " + tbf));
+            }
             case "", "-help", "--help", "-h" -> {
                 System.err.println("usage: bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N]"
-                        + " | persist [--seconds N]");
+                        + " | persist [--seconds N] | facts [--seconds N] [--tbf RATE]");
                 System.err.println("   or: java -jar benchmarks.jar <JMH options and benchmark regexes>");
                 System.exit(suite.isEmpty() ? 2 : 0);
             }
@@ -68,9 +74,14 @@ public final class BenchMain {
     }
 
     private static int intArg(String[] args, String name, int fallback) {
+        String value = stringArg(args, name, null);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
         for (int i = 1; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
+                return args[i + 1];
             }
         }
         return fallback;

@@ -6,20 +6,13 @@ import io.rulegrid.client.BulkOptions;
 import io.rulegrid.client.Namespace;
 import io.rulegrid.client.RuleGridClient;
 import io.rulegrid.testkit.LocalCluster;
-import io.rulegrid.api.Facts;
 import io.rulegrid.rules.RuleCompiler;
-import io.rulegrid.rules.RuleSet;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The cluster benchmark: 3 members and 1 client in this JVM, the 1,000-rule e-commerce ruleset over 10,000
@@ -37,11 +30,6 @@ final class GridBench {
     private static final int THREADS = 8;
 
     private GridBench() {
-    }
-
-    /** One way of evaluating a product, timed per call. */
-    private interface Call {
-        void run(int product) throws Exception;
     }
 
     static Map<String, Object> run(PrintStream out, int seconds) throws Exception {
@@ -63,18 +51,21 @@ final class GridBench {
             grid.namespace("products").putAll(batch);
 
             IMap<String, HazelcastJsonValue> products = grid.hazelcast().getMap("products");
-            Call colocated = colocated(grid, "catalog");
-            Call getEvaluatePut = getEvaluatePut(products, RuleCompiler.compile("catalog.grl", rgl));
-            Call colocatedWrites = colocated(grid, "stamped");
-            Call getEvaluatePutWrites = getEvaluatePut(products, RuleCompiler.compile("stamped.grl", stampedRgl));
+            Namespace facts = grid.namespace("products");
+            TimedPhase.Call colocated = EvaluationPaths.colocated(facts, GridBench::sku, "catalog");
+            TimedPhase.Call getEvaluatePut = EvaluationPaths.getEvaluatePut(products, GridBench::sku,
+                    RuleCompiler.compile("catalog.grl", rgl));
+            TimedPhase.Call colocatedWrites = EvaluationPaths.colocated(facts, GridBench::sku, "stamped");
+            TimedPhase.Call getEvaluatePutWrites = EvaluationPaths.getEvaluatePut(products, GridBench::sku,
+                    RuleCompiler.compile("stamped.grl", stampedRgl));
 
-            phase(colocatedWrites, THREADS, seconds);  // warm-up of members and client
-            phase(getEvaluatePutWrites, THREADS, seconds);
-            Map<String, Object> a = phase(colocated, THREADS, seconds);
-            Map<String, Object> b = phase(getEvaluatePut, THREADS, seconds);
-            Map<String, Object> aw = phase(colocatedWrites, THREADS, seconds);
-            Map<String, Object> bw = phase(getEvaluatePutWrites, THREADS, seconds);
-            Map<String, Object> single = phase(colocated, 1, seconds);
+            TimedPhase.run(colocatedWrites, THREADS, seconds, PRODUCTS);  // warm-up of members and client
+            TimedPhase.run(getEvaluatePutWrites, THREADS, seconds, PRODUCTS);
+            Map<String, Object> a = TimedPhase.run(colocated, THREADS, seconds, PRODUCTS);
+            Map<String, Object> b = TimedPhase.run(getEvaluatePut, THREADS, seconds, PRODUCTS);
+            Map<String, Object> aw = TimedPhase.run(colocatedWrites, THREADS, seconds, PRODUCTS);
+            Map<String, Object> bw = TimedPhase.run(getEvaluatePutWrites, THREADS, seconds, PRODUCTS);
+            Map<String, Object> single = TimedPhase.run(colocated, 1, seconds, PRODUCTS);
 
             DeployUnderLoad deploys = deployUnderLoad(grid, seconds);
 
@@ -90,14 +81,14 @@ final class GridBench {
             double writeRatio = (double) aw.get("throughput") / (double) bw.get("throughput");
             out.println();
             out.printf("%-44s %12s %10s %10s%n", "", "evals/s", "p50 us", "p99 us");
-            print(out, "(a) co-located, facts settled (8 threads)", a);
-            print(out, "(b) get-evaluate-put, facts settled (8 thr.)", b);
-            print(out, "(a) co-located, every fact changes (8 thr.)", aw);
-            print(out, "(b) get-evaluate-put, every fact changes", bw);
-            print(out, "(a) single-key evaluate (1 thread)", single);
+            TimedPhase.print(out, "(a) co-located, facts settled (8 threads)", a);
+            TimedPhase.print(out, "(b) get-evaluate-put, facts settled (8 thr.)", b);
+            TimedPhase.print(out, "(a) co-located, every fact changes (8 thr.)", aw);
+            TimedPhase.print(out, "(b) get-evaluate-put, every fact changes", bw);
+            TimedPhase.print(out, "(a) single-key evaluate (1 thread)", single);
             out.printf("%-44s %s%n", "(c) facts in Redis, worker pulls", "comes with the Redis bridge issue");
-            print(out, "(d) 10,000 rules, no deploy (8 threads)", deploys.quiet());
-            print(out, "(d) 10,000 rules, redeployed meanwhile", deploys.deploying());
+            TimedPhase.print(out, "(d) 10,000 rules, no deploy (8 threads)", deploys.quiet());
+            TimedPhase.print(out, "(d) 10,000 rules, redeployed meanwhile", deploys.deploying());
             out.printf("    %d deploys of the 10,000-rule ruleset being evaluated during the phase%n", deploys.count());
             out.printf("evaluateAll, %d rules x %,d products: %s ms (best %d ms)%n", RULES, PRODUCTS, bulkMillis, bestBulk);
             out.printf("%ntarget: (a) >= 3x (b) throughput: %.1fx settled, %.1fx when every fact changes %s%n", ratio,
@@ -137,9 +128,9 @@ final class GridBench {
     private static DeployUnderLoad deployUnderLoad(RuleGridClient grid, int seconds) throws Exception {
         String big = Workloads.catalogRgl(10_000).replaceFirst("ruleset \"catalog\"", "ruleset \"big\"");
         grid.rulesets().deploy("big.grl", big);
-        Call evaluate = colocated(grid, "big");
-        phase(evaluate, THREADS, seconds);  // warm-up
-        Map<String, Object> quiet = phase(evaluate, THREADS, seconds);
+        TimedPhase.Call evaluate = EvaluationPaths.colocated(grid.namespace("products"), GridBench::sku, "big");
+        TimedPhase.run(evaluate, THREADS, seconds, PRODUCTS);  // warm-up
+        Map<String, Object> quiet = TimedPhase.run(evaluate, THREADS, seconds, PRODUCTS);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
         Thread deployer = new Thread(() -> {
@@ -152,7 +143,7 @@ final class GridBench {
         deployer.start();
         Map<String, Object> deploying;
         try {
-            deploying = phase(evaluate, THREADS, seconds);
+            deploying = TimedPhase.run(evaluate, THREADS, seconds, PRODUCTS);
         } finally {
             stop.set(true);
             deployer.join();
@@ -160,79 +151,7 @@ final class GridBench {
         return new DeployUnderLoad(quiet, deploying, count.get());
     }
 
-    private static Call colocated(RuleGridClient grid, String ruleset) {
-        Namespace products = grid.namespace("products");
-        return i -> {
-            if (!products.evaluate(sku(i), ruleset).succeeded()) {
-                throw new IllegalStateException("evaluation of " + sku(i) + " failed");
-            }
-        };
-    }
-
-    /**
-     * The client-side way, made as safe as (a): get, evaluate locally, and write back only if nobody changed the
-     * fact meanwhile ({@code replace(key, expected, new)}), else start over. A plain {@code put} would be faster
-     * and lose concurrent updates, which (a) never does.
-     */
-    private static Call getEvaluatePut(IMap<String, HazelcastJsonValue> products, RuleSet local) {
-        return i -> {
-            String key = sku(i);
-            for (int attempt = 0; attempt < 100; attempt++) {
-                HazelcastJsonValue current = products.get(key);
-                var result = local.evaluate(Facts.parse(current.getValue()), Map.of());
-                if (!result.changed()
-                        || products.replace(key, current, new HazelcastJsonValue(Facts.toJson(result.fact())))) {
-                    return;
-                }
-            }
-            throw new IllegalStateException("fact " + key + " kept changing under get-evaluate-put");
-        };
-    }
-
     private static String sku(int i) {
         return io.rulegrid.demo.ECommerceWorkload.sku(i % PRODUCTS);
-    }
-
-    /** Runs {@code call} from {@code threads} threads for {@code seconds}; throughput and latency percentiles. */
-    private static Map<String, Object> phase(Call call, int threads, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<Future<long[]>> parts = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int offset = t * (PRODUCTS / threads);
-            parts.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 16];
-                int n = 0;
-                for (int i = offset; System.nanoTime() < end; i++) {
-                    long start = System.nanoTime();
-                    call.run(i);
-                    if (n == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = System.nanoTime() - start;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        long[] all = new long[0];
-        for (Future<long[]> part : parts) {
-            long[] latencies = part.get();
-            long[] merged = Arrays.copyOf(all, all.length + latencies.length);
-            System.arraycopy(latencies, 0, merged, all.length, latencies.length);
-            all = merged;
-        }
-        pool.shutdown();
-        Arrays.sort(all);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("calls", all.length);
-        result.put("throughput", all.length / (double) seconds);
-        result.put("p50Micros", all[all.length / 2] / 1_000.0);
-        result.put("p99Micros", all[(int) (all.length * 0.99)] / 1_000.0);
-        return result;
-    }
-
-    private static void print(PrintStream out, String name, Map<String, Object> result) {
-        out.printf("%-44s %12.0f %10.0f %10.0f%n", name, result.get("throughput"), result.get("p50Micros"),
-                result.get("p99Micros"));
     }
 }

@@ -79,7 +79,8 @@ class GridEvaluationTest {
     }
 
     private static EvaluationOutcome evaluate(IMap<String, HazelcastJsonValue> map, String key, String ruleset) {
-        return map.executeOnKey(key, new RuleEntryProcessor(new EvaluationRequest(map.getName(), ruleset, 0, null), null));
+        return map.executeOnKey(key, new RuleEntryProcessor(new EvaluationRequest(map.getName(), ruleset, 0, null), null,
+                true));
     }
 
     @Test
@@ -115,7 +116,8 @@ class GridEvaluationTest {
         counters.set("c", new HazelcastJsonValue("{\"evals\":0}"));
         List<CompletableFuture<EvaluationOutcome>> calls = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            calls.add(counters.submitToKey("c", new RuleEntryProcessor(new EvaluationRequest("counters", "pricing", 0, null), null))
+            calls.add(counters.submitToKey("c", new RuleEntryProcessor(new EvaluationRequest("counters", "pricing", 0, null), null,
+                            false))
                     .toCompletableFuture());
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();

@@ -102,7 +102,7 @@ class PersistentClusterRestartTest {
                 // the reloaded active version evaluates: v2 retracts a discontinued product put after the restart
                 products.set("p-new", new HazelcastJsonValue("{\"price\":1,\"discontinued\":true}"));
                 EvaluationOutcome outcome = products.executeOnKey("p-new",
-                        new RuleEntryProcessor(new EvaluationRequest("products", "catalog", 0, null), null));
+                        new RuleEntryProcessor(new EvaluationRequest("products", "catalog", 0, null), null, false));
                 assertThat(outcome.version()).isEqualTo(2);
                 assertThat(outcome.retractedFact()).isTrue();
             } finally {

@@ -77,7 +77,7 @@ class PostgresOutageTest {
                         String key = "o-" + (seq / 2) % KEYS;
                         boolean upsert = seq % 2 == 0;
                         EvaluationOutcome outcome = orders.executeOnKey(key, new RuleEntryProcessor(count,
-                                upsert ? "{\"evals\":0,\"seq\":" + seq + "}" : null));
+                                upsert ? "{\"evals\":0,\"seq\":" + seq + "}" : null, false));
                         if (outcome.succeeded() || outcome.failure() == EvaluationOutcome.Failure.NO_FACT) {
                             succeeded.incrementAndGet();
                         } else {

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * What one evaluation on a member returns to the caller: the result, or the failure with its kind, and
- * the member that ran it. Failures travel as data, not as exceptions, so that a bulk call reports each
+ * the member that ran it. The result carries the new fact only when the caller asked for it. Failures travel as data, not as exceptions, so that a bulk call reports each
  * key's failure without losing the others' results, and the client rebuilds the typed exception.
  */
 public final class EvaluationOutcome implements IdentifiedDataSerializable {
@@ -75,7 +75,7 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
 
     /**
      * @param factJson the new fact as JSON, already written (or as stored, when unchanged); {@code null} when
-     *                 retracted
+     *                 retracted or when the caller did not ask for it
      */
     public static EvaluationOutcome succeeded(String namespace, String key, int version, String member, EvaluationResult r,
                                        String factJson) {
@@ -191,8 +191,11 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
             Map<?, ?> output = (Map<?, ?>) o;
             outputs.add(new Output((String) output.get("type"), output.get("value")));
         }
+        // a success that kept its fact always has one, so no fact means retracted or not asked for: the layout
+        // of the reply needs no flag of its own
+        boolean factReturned = factJson != null || retracted;
         return new EvaluationResult(ruleset, List.of(fired), List.of(modified), List.copyOf(outputs),
-                factJson == null ? null : Facts.parse(factJson), retracted, halted, elapsedNanos);
+                factJson == null ? null : Facts.parse(factJson), retracted, halted, elapsedNanos, factReturned);
     }
 
     @Override

@@ -20,6 +20,10 @@ public final class WireTypes implements DataSerializableFactory {
     /** RuleGrid's serialization factory id. */
     public static final int FACTORY_ID = 7301;
 
+    /**
+     * An evaluation of one fact in the layout before the reply could leave the fact out: the request and the
+     * upserted fact, answered with the fact. Clients no longer send it; members read it, for a rolling restart.
+     */
     public static final int RULE_ENTRY_PROCESSOR = 1;
     /** Member to member: the value a writing entry processor computed, for its backups. */
     public static final int COMPUTED_VALUE = 2;
@@ -47,6 +51,8 @@ public final class WireTypes implements DataSerializableFactory {
     public static final int BATCH_EVALUATOR = 18;
     /** Member to member: the values a batch computed for one partition, for its backups. */
     public static final int COMPUTED_VALUES = 19;
+    /** An evaluation of one fact: the request, the upserted fact and whether the reply carries the fact. */
+    public static final int RULE_ENTRY_PROCESSOR_FACT_ON_REQUEST = 20;
 
     /** The ids of the types only members create and read. */
     public static final Set<Integer> MEMBER_ONLY = Set.of(COMPUTED_VALUE, REFRESH_TASK,
@@ -60,7 +66,7 @@ public final class WireTypes implements DataSerializableFactory {
     @Override
     public IdentifiedDataSerializable create(int typeId) {
         return switch (typeId) {
-            case RULE_ENTRY_PROCESSOR -> new RuleEntryProcessor();
+            case RULE_ENTRY_PROCESSOR, RULE_ENTRY_PROCESSOR_FACT_ON_REQUEST -> new RuleEntryProcessor(typeId);
             case EVALUATION_OUTCOME -> new EvaluationOutcome();
             case REGISTRY_TASK -> new RegistryTask();
             case DEPLOY_OUTCOME -> new DeployOutcome();

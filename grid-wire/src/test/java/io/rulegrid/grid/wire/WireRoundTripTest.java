@@ -9,6 +9,7 @@ import com.hazelcast.query.Predicates;
 import io.rulegrid.grid.DeploymentIncompleteException;
 import io.rulegrid.api.CompileError;
 import io.rulegrid.api.EvaluationResult;
+import io.rulegrid.api.FactNotReturnedException;
 import io.rulegrid.api.Output;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class WireRoundTripTest {
         pricing.addRule("LowMargin", 5, 1);
         return List.of(
                 new RuleEntryProcessor(new EvaluationRequest("products", "pricing", 3, "{\"vip\":true}"),
-                        "{\"sku\":\"A-1\"}"),
+                        "{\"sku\":\"A-1\"}", true),
                 EvaluationOutcome.succeeded("products", "A-1", 3, "[127.0.0.1]:5701", result, "{\"sku\":\"A-1\"}"),
                 EvaluationOutcome.failed("products", "B-2", "pricing", "[127.0.0.1]:5702",
                         EvaluationOutcome.Failure.EVALUATION, "LowMargin", "condition failed at 3:5: division by zero"),
@@ -90,7 +91,8 @@ class WireRoundTripTest {
         }
         assertThatThrownBy(() -> new StatsTask().call()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("runs on a RuleGrid member");
-        assertThatThrownBy(() -> new RuleEntryProcessor(new EvaluationRequest("products", "pricing", 0, null), null)
+        assertThatThrownBy(() -> new RuleEntryProcessor(new EvaluationRequest("products", "pricing", 0, null), null,
+                false)
                 .process(Map.entry("A-1", new HazelcastJsonValue("{}")))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("runs on a RuleGrid member");
     }
@@ -108,8 +110,54 @@ class WireRoundTripTest {
             }
         }
 
-        assertThat(everyType().stream().map(IdentifiedDataSerializable::getClassId).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(known);
+        Set<Integer> covered = everyType().stream().map(IdentifiedDataSerializable::getClassId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        covered.add(WireTypes.RULE_ENTRY_PROCESSOR); // the earlier layout, covered by its own test below
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(known);
+    }
+
+    @Test
+    void anEvaluationSaysWhetherItsReplyCarriesTheFact() {
+        for (boolean returnFact : new boolean[] {true, false}) {
+            RuleEntryProcessor read = serialization.toObject(serialization.toData(new RuleEntryProcessor(
+                    new EvaluationRequest("products", "pricing", 0, null), null, returnFact)));
+
+            assertThat(read.getClassId()).isEqualTo(WireTypes.RULE_ENTRY_PROCESSOR_FACT_ON_REQUEST);
+            assertThat(read.returnFact()).isEqualTo(returnFact);
+        }
+    }
+
+    @Test
+    void anEvaluationInTheEarlierLayoutReadsBackToTheSameBytesAndAsksForTheFact() {
+        Data written = serialization.toData(new EarlierRuleEntryProcessor(
+                new EvaluationRequest("products", "pricing", 3, "{\"vip\":true}"), "{\"sku\":\"A-1\"}"));
+        RuleEntryProcessor read = serialization.toObject(written);
+
+        assertThat(read.getClassId()).isEqualTo(WireTypes.RULE_ENTRY_PROCESSOR);
+        assertThat(read.request()).isEqualTo(new EvaluationRequest("products", "pricing", 3, "{\"vip\":true}"));
+        assertThat(read.upsertJson()).isEqualTo("{\"sku\":\"A-1\"}");
+        assertThat(read.returnFact()).isTrue();
+        assertThat(serialization.toData(read).toByteArray()).isEqualTo(written.toByteArray());
+    }
+
+    @Test
+    void aReplyWithoutTheFactSaysSoAndARetractionIsNoMissingFact() {
+        EvaluationResult modified = new EvaluationResult("pricing", List.of("LowMargin"), List.of("status"),
+                List.of(), Map.of("status", "REVIEW"), false, false, 10);
+        EvaluationResult retracting = new EvaluationResult("pricing", List.of("Gone"), List.of(), List.of(), null,
+                true, false, 10);
+
+        EvaluationResult lean = serialization.<EvaluationOutcome>toObject(serialization.toData(
+                EvaluationOutcome.succeeded("products", "A-1", 1, "[127.0.0.1]:5701", modified, null))).result();
+        EvaluationResult retracted = serialization.<EvaluationOutcome>toObject(serialization.toData(
+                EvaluationOutcome.succeeded("products", "A-1", 1, "[127.0.0.1]:5701", retracting, null))).result();
+
+        assertThat(lean.factReturned()).isFalse();
+        assertThat(lean.modified()).containsExactly("status");
+        assertThatThrownBy(lean::fact).isInstanceOf(FactNotReturnedException.class)
+                .hasMessageContaining("ruleset \"pricing\"");
+        assertThat(retracted.factReturned()).isTrue();
+        assertThat(retracted.fact()).isNull();
     }
 
     @Test

@@ -66,7 +66,7 @@ final class BatchEvaluator implements EntryProcessor<String, HazelcastJsonValue,
     @Override
     public Object process(Map.Entry<String, HazelcastJsonValue> entry) {
         String upsert = upserts == null ? null : upserts.get(entry.getKey());
-        EvaluationOutcome outcome = FactEvaluation.evaluate(engine, request, entry, upsert, this::write);
+        EvaluationOutcome outcome = FactEvaluation.evaluate(engine, request, entry, upsert, true, this::write);
         summary.add(outcome);
         if (keepOutcomes) {
             outcomes.add(outcome);

@@ -35,9 +35,11 @@ final class FactEvaluation {
 
     /**
      * @param upsertJson the fact that replaces the stored one before the evaluation, or {@code null}
+     * @param returnFact whether the outcome carries the new fact; without it only fired rules, modified fields and
+     *                   outputs travel back
      */
     static EvaluationOutcome evaluate(GridEngine engine, EvaluationRequest request, Map.Entry<String, HazelcastJsonValue> entry,
-                                      String upsertJson, Writer writer) {
+                                      String upsertJson, boolean returnFact, Writer writer) {
         String namespace = request.namespace();
         String ruleset = request.ruleset();
         String key = entry.getKey();
@@ -56,7 +58,8 @@ final class FactEvaluation {
                 factJson = Facts.toJson(result.fact());
                 writer.write(entry, new HazelcastJsonValue(factJson));
             }
-            return EvaluationOutcome.succeeded(namespace, key, rules.version(), member, result, factJson);
+            return EvaluationOutcome.succeeded(namespace, key, rules.version(), member, result,
+                    returnFact ? factJson : null);
         } catch (RuleEvaluationException e) {
             engine.failed(ruleset, e.rule().orElse(null));
             return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.EVALUATION,

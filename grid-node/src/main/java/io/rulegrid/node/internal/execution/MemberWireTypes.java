@@ -28,7 +28,8 @@ public final class MemberWireTypes implements DataSerializableFactory {
     @Override
     public IdentifiedDataSerializable create(int typeId) {
         return switch (typeId) {
-            case WireTypes.RULE_ENTRY_PROCESSOR -> new MemberRuleEntryProcessor(engine);
+            case WireTypes.RULE_ENTRY_PROCESSOR, WireTypes.RULE_ENTRY_PROCESSOR_FACT_ON_REQUEST ->
+                    new MemberRuleEntryProcessor(engine, typeId);
             case WireTypes.REGISTRY_TASK -> new MemberRegistryTask(engine);
             case WireTypes.EVALUATE_PARTITION_TASK -> new MemberEvaluatePartitionTask(engine);
             case WireTypes.EVALUATE_KEYS_TASK -> new MemberEvaluateKeysTask(engine);

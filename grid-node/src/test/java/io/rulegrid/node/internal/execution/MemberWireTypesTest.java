@@ -8,6 +8,7 @@ import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuil
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.query.Predicates;
+import io.rulegrid.grid.wire.EarlierRuleEntryProcessor;
 import io.rulegrid.grid.wire.EvaluateKeysTask;
 import io.rulegrid.grid.wire.EvaluatePartitionTask;
 import io.rulegrid.grid.wire.EvaluationRequest;
@@ -43,7 +44,8 @@ class MemberWireTypesTest {
     private static List<IdentifiedDataSerializable> requestsClientsSend() {
         return List.of(
                 new RuleEntryProcessor(new EvaluationRequest("products", "pricing", 3, "{\"vip\":true}"),
-                        "{\"sku\":\"A-1\"}"),
+                        "{\"sku\":\"A-1\"}", true),
+                new RuleEntryProcessor(new EvaluationRequest("products", "pricing", 0, null), null, false),
                 RegistryTask.deploy("pricing.grl", "ruleset \"pricing\""),
                 RegistryTask.activate("pricing", 2),
                 new EvaluatePartitionTask(new EvaluationRequest("products", "pricing", 0, null),
@@ -99,6 +101,18 @@ class MemberWireTypesTest {
             assertThat(member.toData(received).toByteArray()).as("%s", request.getClass().getSimpleName())
                     .isEqualTo(sent.toByteArray());
         }
+    }
+
+    @Test
+    void aMemberReadsAnEvaluationAClientOfAnEarlierBuildSentWithTheSameBytes() {
+        Data sent = client.toData(new EarlierRuleEntryProcessor(new EvaluationRequest("products", "pricing", 3,
+                "{\"vip\":true}"), "{\"sku\":\"A-1\"}"));
+        Object received = member.toObject(sent);
+
+        // that it then answers with the fact is the layout's reading, checked in grid-wire's WireRoundTripTest
+        assertThat(received).isInstanceOfSatisfying(MemberRuleEntryProcessor.class, evaluation ->
+                assertThat(evaluation.getClassId()).isEqualTo(WireTypes.RULE_ENTRY_PROCESSOR));
+        assertThat(member.toData(received).toByteArray()).isEqualTo(sent.toByteArray());
     }
 
     @Test
