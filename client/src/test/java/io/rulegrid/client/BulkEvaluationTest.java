@@ -56,7 +56,7 @@ class BulkEvaluationTest {
             BulkResult summary = run.get(2, TimeUnit.MINUTES);
 
             assertThat(summary.evaluated()).isEqualTo(FACTS);
-            assertThat(summary.errors()).isZero();
+            assertThat(summary.errors()).as("%s", summary.errorSamples()).isZero();
             cluster.awaitSafe();
             assertEvaluations(orders, 1);
             // the backups hold the computed values: stop the owners one by one, the facts stay as computed

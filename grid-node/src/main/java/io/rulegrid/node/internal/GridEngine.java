@@ -17,9 +17,11 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.spi.exception.RetryableHazelcastException;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.PersistenceUnavailableException;
 import io.rulegrid.grid.RetriableGridException;
+import io.rulegrid.grid.RuleSetNotFoundException;
 import io.rulegrid.grid.RuleSetRecord;
 import io.rulegrid.grid.wire.DeployOutcome;
 import io.rulegrid.grid.wire.StatsSnapshot;
@@ -62,6 +64,8 @@ public final class GridEngine {
     private final BulkRuns bulkRuns = new BulkRuns();
     private volatile HazelcastInstance instance;
     private volatile String address = "starting";
+    /** Set once the registry is loaded: partitions can migrate to a member before it has read the registry. */
+    private volatile boolean registryLoaded;
 
     /** Attaches the engine to its started member: loads the registry and follows its changes. */
     public void start(HazelcastInstance member) {
@@ -72,6 +76,7 @@ public final class GridEngine {
         for (Map.Entry<String, HazelcastJsonValue> entry : registry.entrySet()) {
             install(entry.getValue());
         }
+        registryLoaded = true;
     }
 
     /**
@@ -79,9 +84,20 @@ public final class GridEngine {
      *
      * @param version a version number, or 0 for the active version
      * @throws io.rulegrid.grid.RuleSetNotFoundException if this member knows no such ruleset or version
+     * @throws RetryableHazelcastException if this member has joined but not yet loaded the registry: Hazelcast
+     *                                     sends the operation again, so a fact whose partition migrated to a joining
+     *                                     member is not reported as having no ruleset
      */
     public VersionedRuleSet ruleSet(String name, int version) {
-        return cache.ruleSet(name, version);
+        try {
+            return cache.ruleSet(name, version);
+        } catch (RuleSetNotFoundException e) {
+            if (!registryLoaded) {
+                throw new RetryableHazelcastException("member " + address + " is still loading the ruleset registry;"
+                        + " ruleset \"" + name + "\" is not known here yet");
+            }
+            throw e;
+        }
     }
 
     /** Records a finished evaluation in the metrics. */
