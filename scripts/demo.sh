@@ -69,9 +69,11 @@ start_member 0 --embedded --data-dir "$DATA_DIR"
 await_line 0 "embedded PostgreSQL"
 read -r PG_URL PG_USER PG_PASSWORD < <(sed -n 's/^embedded PostgreSQL \([^ ]*\) user \([^ ]*\) password \([^ ]*\) .*/\1 \2 \3/p' "$LOG_DIR/member-0.log")
 export RULEGRID_PG_URL="$PG_URL" RULEGRID_PG_USER="$PG_USER" RULEGRID_PG_PASSWORD="$PG_PASSWORD"
+# member 0 starts the cluster alone and loads the persisted namespaces before the others join (docs/persistence.md)
+await_line 0 "is up"
 start_member 1
 start_member 2
-for i in 0 1 2; do
+for i in 1 2; do
   await_line "$i" "is up"
 done
 

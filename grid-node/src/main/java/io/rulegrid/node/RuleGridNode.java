@@ -206,11 +206,14 @@ public final class RuleGridNode implements AutoCloseable {
                 if (persistence != null) {
                     persistence.attach(hazelcast);
                 }
-                // An EAGER namespace loads its rows when its map is first used in the cluster, and calls on it wait
-                // for the load. Not touched here: a member would create the maps' indexes while partitions still
-                // migrate to it, and an index operation whose backup is not confirmed fails the start.
+                // Only the member that starts a cluster loads the EAGER namespaces here; a joining member would
+                // create the maps' indexes while partitions still migrate to it, and an index operation whose backup
+                // is not confirmed fails the start.
                 try {
                     engine.start(hazelcast);
+                    if (persistence != null) {
+                        persistence.loadEagerNamespacesIfAlone(hazelcast);
+                    }
                 } catch (RuntimeException e) {
                     hazelcast.getLifecycleService().terminate();
                     throw e;
