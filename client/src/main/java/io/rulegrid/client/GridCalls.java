@@ -4,7 +4,6 @@ import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
 import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
 import com.hazelcast.client.impl.protocol.ClientMessage;
 import com.hazelcast.client.impl.protocol.codec.ExecutorServiceSubmitToMemberCodec;
-import com.hazelcast.client.impl.protocol.codec.ExecutorServiceSubmitToPartitionCodec;
 import com.hazelcast.client.impl.protocol.codec.MapSubmitToKeyCodec;
 import com.hazelcast.client.impl.spi.impl.ClientInvocation;
 import com.hazelcast.core.HazelcastInstance;
@@ -27,8 +26,8 @@ import java.util.function.BiConsumer;
  * which starts a new thread per call where the common pool has one thread (two cores), whatever executor the
  * caller chains with. {@link #onKeyOwner} sends the same request ({@code MapSubmitToKeyCodec}, to the key's
  * partition owner, as {@code submitToKey} does) and hands the response from the response thread straight to
- * the completion executor. Bulk and batch evaluations go the same way to a partition's owner
- * ({@link #onPartitionOwner}). It uses Hazelcast's client internals, pinned by the parent pom's Hazelcast
+ * the completion executor. Bulk and batch evaluations go the same way to the members that own
+ * the partitions ({@link #onMember}). It uses Hazelcast's client internals, pinned by the parent pom's Hazelcast
  * version; {@code RuleGridClientTest} and {@code CompletionThreadsTest} fail if they change.
  */
 final class GridCalls {
@@ -71,23 +70,6 @@ final class GridCalls {
     /** The partition of a key. */
     int partitionOf(String key) {
         return client.getClientPartitionService().getPartitionId(serialization.toData(key));
-    }
-
-    /**
-     * Runs a task of RuleGrid's executor on the owner of a partition (the same request as
-     * {@code IExecutorService.submitToKeyOwner}, which needs a key of the partition): the member-side half runs its
-     * partition operation there without a further hop. Hazelcast's client sends the request again by itself when
-     * the owner moved or left before the request reached it; a request lost with its member fails.
-     */
-    <R> CompletableFuture<R> onPartitionOwner(int partitionId, Callable<R> task, String what) {
-        CompletableFuture<R> answer = completions.newFuture();
-        ClientMessage request = ExecutorServiceSubmitToPartitionCodec.encodeRequest(GridNames.EXECUTOR,
-                UUID.randomUUID(), serialization.toData(task));
-        new ClientInvocation(client, request, GridNames.EXECUTOR, partitionId).invoke()
-                .whenCompleteAsync(completing(answer, what, response ->
-                        serialization.toObject(ExecutorServiceSubmitToPartitionCodec.decodeResponse(response))),
-                        completions);
-        return answer;
     }
 
     /** The member that owns a partition, as the client's partition table says; {@code null} if none yet. */

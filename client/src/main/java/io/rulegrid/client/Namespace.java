@@ -182,8 +182,8 @@ public final class Namespace {
 
     /**
      * Evaluates a ruleset over every fact of the namespace that matches {@link BulkOptions#where}: the client
-     * sends one call per partition to its owner, which evaluates the partition's matching facts (found with the
-     * namespace's indexes) in one operation and answers a summary, not the facts. Each matching fact is evaluated
+     * sends one call per member with the partitions it owns; the member evaluates each partition's matching facts
+     * (found with the namespace's indexes) in one operation and answers a summary, not the facts. Each matching fact is evaluated
      * once, also while partitions migrate; a partition whose owner leaves is evaluated on its new owner, once
      * (see docs/grid.md for the one case left: a crash while a backup replica is migrating).
      */

@@ -5,7 +5,7 @@ import io.rulegrid.api.RuleGridException;
 import io.rulegrid.grid.RetriableGridException;
 import io.rulegrid.grid.wire.BulkSummary;
 import io.rulegrid.grid.wire.EvaluateKeysTask;
-import io.rulegrid.grid.wire.EvaluatePartitionTask;
+import io.rulegrid.grid.wire.EvaluatePartitionsTask;
 import io.rulegrid.grid.wire.EvaluationOutcome;
 import io.rulegrid.grid.wire.EvaluationOutcomes;
 import io.rulegrid.grid.wire.EvaluationRequest;
@@ -19,14 +19,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Bulk and batch evaluations coordinated by the client: one call per partition, sent to the partition's
- * owner, where one operation evaluates the partition's facts (see docs/grid.md, "Bulk work where the data
+ * Bulk and batch evaluations coordinated by the client: one call per member, with the partitions (or the keys)
+ * it owns, where one operation per partition evaluates the partition's facts (see docs/grid.md, "Bulk work where the data
  * lives"). No member coordinates, so no single member's death fails the whole call.
  */
 final class PartitionCalls {
 
     /**
-     * How often a partition's bulk call is sent again after a retriable failure, and how far apart: long enough
+     * How often a partition's part of a bulk call is sent again after a retriable failure, and how far apart: long enough
      * for the cluster to notice a killed member and promote its backups (seconds).
      */
     static final int BULK_ATTEMPTS = 60;
@@ -39,38 +39,72 @@ final class PartitionCalls {
     }
 
     /**
-     * Evaluates every matching fact of every partition. A partition whose call fails in a retriable way (its
-     * owner left) is sent again, with the same run id, to its new owner: where the lost run had reached the
-     * backup now promoted, the new owner answers that run's summary instead of evaluating again.
+     * Evaluates every matching fact of every partition: one call per member, with the partitions it owns. The
+     * partitions of a call that fails in a retriable way (its member left) are sent again, with the same run id,
+     * to their new owners: where the lost run had reached a backup now promoted, the new owner answers that run's
+     * summary instead of evaluating again.
      */
     CompletableFuture<BulkSummary> evaluateAll(EvaluationRequest request, Predicate<String, ?> where) {
         String runId = UUID.randomUUID().toString();
-        int partitions = calls.partitionCount();
-        List<CompletableFuture<BulkSummary>> parts = new ArrayList<>(partitions);
-        for (int partition = 0; partition < partitions; partition++) {
-            CompletableFuture<BulkSummary> part = new CompletableFuture<>();
-            evaluatePartition(new EvaluatePartitionTask(request, where, partition, runId),
-                    "evaluate partition " + partition + " of namespace \"" + request.namespace() + "\"", partition, 1, part);
-            parts.add(part);
+        List<Integer> all = new ArrayList<>();
+        for (int partition = 0; partition < calls.partitionCount(); partition++) {
+            all.add(partition);
         }
-        return calls.asClientFuture(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            BulkSummary total = new BulkSummary();
-            parts.forEach(part -> total.merge(part.join()));
-            return total;
-        }));
+        CompletableFuture<BulkSummary> answer = new CompletableFuture<>();
+        evaluatePartitions(request, where, runId, all, 1, answer);
+        return calls.asClientFuture(answer);
     }
 
-    private void evaluatePartition(EvaluatePartitionTask task, String what, int partition, int attempt,
-                                   CompletableFuture<BulkSummary> answer) {
-        calls.<BulkSummary>onPartitionOwner(partition, task, what).whenComplete((summary, failure) -> {
-            if (failure == null) {
-                answer.complete(summary);
-            } else if (failure instanceof RetriableGridException && attempt < BULK_ATTEMPTS) {
-                calls.later(BULK_RETRY_DELAY_MILLIS, () -> evaluatePartition(task, what, partition, attempt + 1, answer));
+    /** Evaluates {@code partitions}, one call per owner, and completes {@code answer} with their summed summary. */
+    private void evaluatePartitions(EvaluationRequest request, Predicate<String, ?> where, String runId,
+                                    List<Integer> partitions, int attempt, CompletableFuture<BulkSummary> answer) {
+        Map<UUID, List<Integer>> byOwner = new HashMap<>();
+        List<Integer> ownerless = new ArrayList<>();
+        for (int partition : partitions) {
+            UUID owner = calls.ownerOf(partition);
+            if (owner == null) {
+                ownerless.add(partition);
             } else {
+                byOwner.computeIfAbsent(owner, member -> new ArrayList<>()).add(partition);
+            }
+        }
+        List<CompletableFuture<BulkSummary>> parts = new ArrayList<>(byOwner.size() + 1);
+        byOwner.forEach((member, owned) -> {
+            EvaluatePartitionsTask task = new EvaluatePartitionsTask(request, where,
+                    owned.stream().mapToInt(Integer::intValue).toArray(), runId);
+            String what = "evaluate " + owned.size() + " partitions of namespace \"" + request.namespace() + "\"";
+            CompletableFuture<BulkSummary> part = new CompletableFuture<>();
+            calls.<BulkSummary>onMember(member, task, what).whenComplete((summary, failure) ->
+                    settle(request, where, runId, owned, attempt, summary, failure, part));
+            parts.add(part);
+        });
+        if (!ownerless.isEmpty()) {
+            CompletableFuture<BulkSummary> part = new CompletableFuture<>();
+            settle(request, where, runId, ownerless, attempt, null, new RetriableGridException("partitions "
+                    + ownerless + " have no owner yet (the cluster is starting or lost members)", null, null, null), part);
+            parts.add(part);
+        }
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+            if (failure != null) {
                 answer.completeExceptionally(failure);
+            } else {
+                BulkSummary total = new BulkSummary();
+                parts.forEach(part -> total.merge(part.join()));
+                answer.complete(total);
             }
         });
+    }
+
+    private void settle(EvaluationRequest request, Predicate<String, ?> where, String runId, List<Integer> partitions,
+                        int attempt, BulkSummary summary, Throwable failure, CompletableFuture<BulkSummary> part) {
+        if (failure == null) {
+            part.complete(summary);
+        } else if (failure instanceof RetriableGridException && attempt < BULK_ATTEMPTS) {
+            calls.later(BULK_RETRY_DELAY_MILLIS, () -> evaluatePartitions(request, where, runId, partitions,
+                    attempt + 1, part));
+        } else {
+            part.completeExceptionally(failure);
+        }
     }
 
     /**

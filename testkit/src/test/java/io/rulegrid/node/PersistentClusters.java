@@ -1,5 +1,6 @@
 package io.rulegrid.node;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.partition.Partition;
@@ -9,7 +10,7 @@ import io.rulegrid.api.Facts;
 import io.rulegrid.devservices.PostgresDatabase;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.wire.BulkSummary;
-import io.rulegrid.grid.wire.EvaluatePartitionTask;
+import io.rulegrid.grid.wire.EvaluatePartitionsTask;
 import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.RegistryTask;
 import io.rulegrid.node.config.PostgresConfig;
@@ -64,16 +65,19 @@ final class PersistentClusters {
     }
 
     /**
-     * Evaluates a ruleset over every fact of a namespace the way the client does: one task per partition, sent to
-     * the partition's owner.
+     * Evaluates a ruleset over every fact of a namespace the way the client does: one task per member, with the
+     * partitions it owns.
      */
     static BulkSummary evaluateAll(HazelcastInstance client, EvaluationRequest request) throws Exception {
         IExecutorService executor = client.getExecutorService(GridNames.EXECUTOR);
-        List<Future<BulkSummary>> parts = new ArrayList<>();
+        Map<Member, List<Integer>> byOwner = new HashMap<>();
         for (Partition partition : client.getPartitionService().getPartitions()) {
-            parts.add(executor.submitToMember(new EvaluatePartitionTask(request, null, partition.getPartitionId(),
-                    "evaluate-all-" + request.ruleset()), partition.getOwner()));
+            byOwner.computeIfAbsent(partition.getOwner(), owner -> new ArrayList<>()).add(partition.getPartitionId());
         }
+        List<Future<BulkSummary>> parts = new ArrayList<>();
+        byOwner.forEach((owner, partitions) -> parts.add(executor.submitToMember(new EvaluatePartitionsTask(request,
+                null, partitions.stream().mapToInt(Integer::intValue).toArray(), "evaluate-all-" + request.ruleset()),
+                owner)));
         BulkSummary summary = new BulkSummary();
         for (Future<BulkSummary> part : parts) {
             summary.merge(part.get(2, TimeUnit.MINUTES));

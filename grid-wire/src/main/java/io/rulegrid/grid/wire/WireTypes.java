@@ -40,7 +40,8 @@ public final class WireTypes implements DataSerializableFactory {
     /** Member to member: an atomic change of a ruleset record. */
     public static final int REGISTRY_UPDATE = 11;
     public static final int REGISTRY_STATUS_TASK = 12;
-    public static final int EVALUATE_PARTITION_TASK = 13;
+    /** Retired: {@code EvaluatePartitionTask}, one partition per task; never reuse. */
+    public static final int RETIRED_EVALUATE_PARTITION_TASK = 13;
     public static final int EVALUATE_KEYS_TASK = 14;
     public static final int EVALUATION_OUTCOMES = 15;
     /** Member to member: the evaluation of one partition's facts, with synchronous backups. */
@@ -53,6 +54,8 @@ public final class WireTypes implements DataSerializableFactory {
     public static final int COMPUTED_VALUES = 19;
     /** An evaluation of one fact: the request, the upserted fact and whether the reply carries the fact. */
     public static final int RULE_ENTRY_PROCESSOR_FACT_ON_REQUEST = 20;
+    /** A bulk evaluation of the partitions one member owns, one task per member. */
+    public static final int EVALUATE_PARTITIONS_TASK = 21;
 
     /** The ids of the types only members create and read. */
     public static final Set<Integer> MEMBER_ONLY = Set.of(COMPUTED_VALUE, REFRESH_TASK,
@@ -70,7 +73,7 @@ public final class WireTypes implements DataSerializableFactory {
             case EVALUATION_OUTCOME -> new EvaluationOutcome();
             case REGISTRY_TASK -> new RegistryTask();
             case DEPLOY_OUTCOME -> new DeployOutcome();
-            case EVALUATE_PARTITION_TASK -> new EvaluatePartitionTask();
+            case EVALUATE_PARTITIONS_TASK -> new EvaluatePartitionsTask();
             case EVALUATE_KEYS_TASK -> new EvaluateKeysTask();
             case EVALUATION_OUTCOMES -> new EvaluationOutcomes();
             case BULK_SUMMARY -> new BulkSummary();

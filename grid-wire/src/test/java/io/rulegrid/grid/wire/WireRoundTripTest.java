@@ -54,9 +54,10 @@ class WireRoundTripTest {
                 DeployOutcome.refused("pricing", List.of(new CompileError("pricing.grl", 2, 7, "r", "syntax error"))),
                 DeployOutcome.deployed("pricing", 4).withMemberProblems(List.of("member [127.0.0.1]:5702: v4 does not"
                         + " compile on this member")),
-                new EvaluatePartitionTask(new EvaluationRequest("products", "pricing", 2, "{\"vip\":true}"),
-                        Predicates.sql("category = 'books'"), 17, "run-1"),
-                new EvaluatePartitionTask(new EvaluationRequest("products", "pricing", 0, null), null, 0, "run-2"),
+                new EvaluatePartitionsTask(new EvaluationRequest("products", "pricing", 2, "{\"vip\":true}"),
+                        Predicates.sql("category = 'books'"), new int[] {17}, "run-1"),
+                new EvaluatePartitionsTask(new EvaluationRequest("products", "pricing", 0, null), null,
+                        new int[] {0, 5, 270}, "run-2"),
                 new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1", "o-2"),
                         List.of("{\"id\":\"o-1\"}", "{\"id\":\"o-2\"}")),
                 new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1"), null),

@@ -31,7 +31,7 @@ public final class MemberWireTypes implements DataSerializableFactory {
             case WireTypes.RULE_ENTRY_PROCESSOR, WireTypes.RULE_ENTRY_PROCESSOR_FACT_ON_REQUEST ->
                     new MemberRuleEntryProcessor(engine, typeId);
             case WireTypes.REGISTRY_TASK -> new MemberRegistryTask(engine);
-            case WireTypes.EVALUATE_PARTITION_TASK -> new MemberEvaluatePartitionTask(engine);
+            case WireTypes.EVALUATE_PARTITIONS_TASK -> new MemberEvaluatePartitionsTask(engine);
             case WireTypes.EVALUATE_KEYS_TASK -> new MemberEvaluateKeysTask(engine);
             case WireTypes.STATS_TASK -> new MemberStatsTask(engine);
             case WireTypes.REGISTRY_STATUS_TASK -> new MemberRegistryStatusTask(engine);

@@ -10,7 +10,7 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.query.Predicates;
 import io.rulegrid.grid.wire.EarlierRuleEntryProcessor;
 import io.rulegrid.grid.wire.EvaluateKeysTask;
-import io.rulegrid.grid.wire.EvaluatePartitionTask;
+import io.rulegrid.grid.wire.EvaluatePartitionsTask;
 import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.RegistryStatusTask;
 import io.rulegrid.grid.wire.RegistryTask;
@@ -48,8 +48,8 @@ class MemberWireTypesTest {
                 new RuleEntryProcessor(new EvaluationRequest("products", "pricing", 0, null), null, false),
                 RegistryTask.deploy("pricing.grl", "ruleset \"pricing\""),
                 RegistryTask.activate("pricing", 2),
-                new EvaluatePartitionTask(new EvaluationRequest("products", "pricing", 0, null),
-                        Predicates.sql("category = 'books'"), 3, "run-1"),
+                new EvaluatePartitionsTask(new EvaluationRequest("products", "pricing", 0, null),
+                        Predicates.sql("category = 'books'"), new int[] {3, 17, 270}, "run-1"),
                 new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1"),
                         List.of("{\"id\":\"o-1\"}")),
                 new StatsTask(),
