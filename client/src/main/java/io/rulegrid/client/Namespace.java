@@ -117,7 +117,8 @@ public final class Namespace {
 
     /**
      * Evaluates a ruleset over each of the given facts on their owners: one operation per partition of the keys,
-     * all partitions in parallel. A key listed twice is evaluated once.
+     * all partitions in parallel. A key listed twice is evaluated once. As with single keys, the evaluations carry
+     * the new facts only with {@link EvaluationOptions#returnFact(boolean)}.
      *
      * @return one evaluation per key, in the order of {@code keys}; a failed key carries its error and does not
      *         affect the others; the keys of a call whose outcome is unknown (its member left) carry a
@@ -131,7 +132,7 @@ public final class Namespace {
     public CompletableFuture<List<GridEvaluation>> evaluateAsync(Collection<String> keys, String ruleset,
                                                                  EvaluationOptions options) {
         List<String> keyList = keys.stream().map(key -> Objects.requireNonNull(key, "key")).toList();
-        return partitions.evaluateKeys(request(ruleset, options), keyList, null);
+        return partitions.evaluateKeys(request(ruleset, options), keyList, null, options.returnsFact());
     }
 
     /**
@@ -177,7 +178,8 @@ public final class Namespace {
         Map<String, String> upserts = new LinkedHashMap<>(facts.size() * 2);
         facts.forEach((key, fact) -> upserts.put(Objects.requireNonNull(key, "key"),
                 Facts.toJson(Facts.normalize(Objects.requireNonNull(fact, "fact of key \"" + key + "\"")))));
-        return partitions.evaluateKeys(request(ruleset, options), List.copyOf(upserts.keySet()), upserts);
+        return partitions.evaluateKeys(request(ruleset, options), List.copyOf(upserts.keySet()), upserts,
+                options.returnsFact());
     }
 
     /**

@@ -113,12 +113,13 @@ final class PartitionCalls {
      * (the last fact given for it is upserted). A partition that moved since the client's partition table said
      * who owns it is forwarded to its new owner by the member.
      *
-     * @param upserts the fact (JSON) per key, or {@code null} to evaluate the stored facts
+     * @param upserts     the fact (JSON) per key, or {@code null} to evaluate the stored facts
+     * @param returnFacts whether the evaluations carry the new facts
      * @return one evaluation per key of {@code keys}, in their order; the keys of a partition whose call failed
      *         carry the call's error, not evaluated again here (an evaluation repeated is not idempotent)
      */
     CompletableFuture<List<GridEvaluation>> evaluateKeys(EvaluationRequest request, List<String> keys,
-                                                         Map<String, String> upserts) {
+                                                         Map<String, String> upserts, boolean returnFacts) {
         Map<UUID, Map<String, String>> byOwner = new HashMap<>();
         for (String key : keys) {
             byOwner.computeIfAbsent(owner(calls.partitionOf(key)), p -> new LinkedHashMap<>())
@@ -128,7 +129,7 @@ final class PartitionCalls {
         byOwner.forEach((member, batch) -> {
             List<String> batchKeys = List.copyOf(batch.keySet());
             EvaluateKeysTask task = new EvaluateKeysTask(request, batchKeys,
-                    upserts == null ? null : new ArrayList<>(batch.values()));
+                    upserts == null ? null : new ArrayList<>(batch.values()), returnFacts);
             String what = "evaluate " + batchKeys.size() + " keys in namespace \"" + request.namespace() + "\"";
             parts.add(calls.<EvaluationOutcomes>onMember(member, task, what)
                     .handle((outcomes, failure) -> byKey(request, batchKeys, outcomes, failure)));

@@ -239,7 +239,7 @@ class RuleGridClientTest {
         batch.put("broken", Map.of("id", "broken", "total", 1.0, "status", "NEW"));
         batch.put("n-7", Map.of("id", "n-7", "total", 700.0, "status", "NEW"));  // listed once more: the last fact wins
 
-        List<GridEvaluation> evaluations = orders.upsertAndEvaluate(batch, "batch", EvaluationOptions.defaults());
+        List<GridEvaluation> evaluations = orders.upsertAndEvaluate(batch, "batch", WITH_FACT);
 
         assertThat(evaluations).extracting(GridEvaluation::key).containsExactlyElementsOf(batch.keySet());
         assertThat(evaluations.get(299).resultOrThrow().fact()).containsEntry("status", "REVIEW");
@@ -249,6 +249,31 @@ class RuleGridClientTest {
         assertThat(orders.size()).isEqualTo(300);
         assertThat(orders.get("n-50").orElseThrow()).containsEntry("status", "NEW");
         assertThat(evaluations).filteredOn(GridEvaluation::succeeded).hasSize(300);
+    }
+
+    @Test
+    void batchEvaluationsCarryTheFactsOnlyWhenAsked() {
+        grid.rulesets().deploy("lean.grl", """
+                ruleset "lean" time-budget 10s
+                rule "Big" { when total > 100 && status == "NEW" then status = "REVIEW" }
+                """);
+        Namespace orders = grid.namespace("lean-batches");
+        Map<String, Map<String, Object>> batch = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            batch.put("l-" + i, Map.of("id", "l-" + i, "total", 100.0 + i, "status", "NEW"));
+        }
+
+        List<GridEvaluation> lean = orders.upsertAndEvaluate(batch, "lean", EvaluationOptions.defaults());
+        assertThat(lean).allSatisfy(evaluation -> {
+            assertThat(evaluation.resultOrThrow().factReturned()).isFalse();
+            assertThat(evaluation.resultOrThrow().modified()).isEqualTo(evaluation.key().equals("l-0")
+                    ? List.of() : List.of("status"));
+        });
+
+        List<GridEvaluation> withFacts = orders.evaluate(batch.keySet(), "lean", WITH_FACT);
+        assertThat(withFacts).allSatisfy(evaluation -> assertThat(evaluation.resultOrThrow().fact())
+                .containsEntry("id", evaluation.key())
+                .containsEntry("status", evaluation.key().equals("l-0") ? "NEW" : "REVIEW"));
     }
 
     @Test

@@ -116,6 +116,24 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
         return o;
     }
 
+    /** This outcome without the new fact, for a caller that did not ask for it. */
+    public EvaluationOutcome withoutFact() {
+        if (factJson == null) {
+            return this;
+        }
+        EvaluationOutcome lean = base(namespace, key, ruleset, version, member);
+        lean.failure = failure;
+        lean.failedRule = failedRule;
+        lean.message = message;
+        lean.fired = fired;
+        lean.modified = modified;
+        lean.outputsJson = outputsJson;
+        lean.retracted = retracted;
+        lean.halted = halted;
+        lean.elapsedNanos = elapsedNanos;
+        return lean;
+    }
+
     public String namespace() {
         return namespace;
     }

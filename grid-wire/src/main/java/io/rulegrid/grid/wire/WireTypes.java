@@ -42,6 +42,10 @@ public final class WireTypes implements DataSerializableFactory {
     public static final int REGISTRY_STATUS_TASK = 12;
     /** Retired: {@code EvaluatePartitionTask}, one partition per task; never reuse. */
     public static final int RETIRED_EVALUATE_PARTITION_TASK = 13;
+    /**
+     * A batch evaluation in the layout before its reply could leave the facts out; clients no longer send it,
+     * members read it, for a rolling restart.
+     */
     public static final int EVALUATE_KEYS_TASK = 14;
     public static final int EVALUATION_OUTCOMES = 15;
     /** Member to member: the evaluation of one partition's facts, with synchronous backups. */
@@ -56,6 +60,8 @@ public final class WireTypes implements DataSerializableFactory {
     public static final int RULE_ENTRY_PROCESSOR_FACT_ON_REQUEST = 20;
     /** A bulk evaluation of the partitions one member owns, one task per member. */
     public static final int EVALUATE_PARTITIONS_TASK = 21;
+    /** A batch evaluation: keys, the upserted facts and whether the outcomes carry the facts. */
+    public static final int EVALUATE_KEYS_TASK_FACT_ON_REQUEST = 22;
 
     /** The ids of the types only members create and read. */
     public static final Set<Integer> MEMBER_ONLY = Set.of(COMPUTED_VALUE, REFRESH_TASK,
@@ -74,7 +80,7 @@ public final class WireTypes implements DataSerializableFactory {
             case REGISTRY_TASK -> new RegistryTask();
             case DEPLOY_OUTCOME -> new DeployOutcome();
             case EVALUATE_PARTITIONS_TASK -> new EvaluatePartitionsTask();
-            case EVALUATE_KEYS_TASK -> new EvaluateKeysTask();
+            case EVALUATE_KEYS_TASK, EVALUATE_KEYS_TASK_FACT_ON_REQUEST -> new EvaluateKeysTask(typeId);
             case EVALUATION_OUTCOMES -> new EvaluationOutcomes();
             case BULK_SUMMARY -> new BulkSummary();
             case STATS_TASK -> new StatsTask();

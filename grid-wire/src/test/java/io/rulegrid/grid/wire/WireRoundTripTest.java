@@ -59,8 +59,8 @@ class WireRoundTripTest {
                 new EvaluatePartitionsTask(new EvaluationRequest("products", "pricing", 0, null), null,
                         new int[] {0, 5, 270}, "run-2"),
                 new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1", "o-2"),
-                        List.of("{\"id\":\"o-1\"}", "{\"id\":\"o-2\"}")),
-                new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1"), null),
+                        List.of("{\"id\":\"o-1\"}", "{\"id\":\"o-2\"}"), true),
+                new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1"), null, false),
                 new EvaluationOutcomes(List.of(
                         EvaluationOutcome.succeeded("products", "A-1", 2, "m1", result, "{\"sku\":\"A-1\"}"),
                         EvaluationOutcome.failed("products", "A-2", "pricing", "m1",
@@ -113,7 +113,9 @@ class WireRoundTripTest {
 
         Set<Integer> covered = everyType().stream().map(IdentifiedDataSerializable::getClassId)
                 .collect(Collectors.toCollection(TreeSet::new));
-        covered.add(WireTypes.RULE_ENTRY_PROCESSOR); // the earlier layout, covered by its own test below
+        // the earlier layouts, covered by their own tests below
+        covered.add(WireTypes.RULE_ENTRY_PROCESSOR);
+        covered.add(WireTypes.EVALUATE_KEYS_TASK);
         assertThat(covered).containsExactlyInAnyOrderElementsOf(known);
     }
 
@@ -139,6 +141,31 @@ class WireRoundTripTest {
         assertThat(read.upsertJson()).isEqualTo("{\"sku\":\"A-1\"}");
         assertThat(read.returnFact()).isTrue();
         assertThat(serialization.toData(read).toByteArray()).isEqualTo(written.toByteArray());
+    }
+
+    @Test
+    void aBatchInTheEarlierLayoutReadsBackToTheSameBytesAndAsksForTheFacts() {
+        Data written = serialization.toData(new EarlierEvaluateKeysTask(
+                new EvaluationRequest("orders", "payments", 0, null), List.of("o-1", "o-2"),
+                List.of("{\"id\":\"o-1\"}", "{\"id\":\"o-2\"}")));
+        EvaluateKeysTask read = serialization.toObject(written);
+
+        assertThat(read.getClassId()).isEqualTo(WireTypes.EVALUATE_KEYS_TASK);
+        assertThat(read.keys()).containsExactly("o-1", "o-2");
+        assertThat(read.upsertJsons()).containsExactly("{\"id\":\"o-1\"}", "{\"id\":\"o-2\"}");
+        assertThat(read.returnFacts()).isTrue();
+        assertThat(serialization.toData(read).toByteArray()).isEqualTo(written.toByteArray());
+    }
+
+    @Test
+    void aBatchSaysWhetherItsOutcomesCarryTheFacts() {
+        for (boolean returnFacts : new boolean[] {true, false}) {
+            EvaluateKeysTask read = serialization.toObject(serialization.toData(new EvaluateKeysTask(
+                    new EvaluationRequest("orders", "payments", 0, null), List.of("o-1"), null, returnFacts)));
+
+            assertThat(read.getClassId()).isEqualTo(WireTypes.EVALUATE_KEYS_TASK_FACT_ON_REQUEST);
+            assertThat(read.returnFacts()).isEqualTo(returnFacts);
+        }
     }
 
     @Test

@@ -16,13 +16,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The member's {@link EvaluateKeysTask}: runs one {@link KeysEvaluation} per partition of the keys (the client
- * sends the keys of the partitions this member owns), all at once, and waits for them and their backups.
+ * sends the keys of the partitions this member owns), all at once, and waits for them and their backups. The
+ * outcomes carry the facts only when the caller asked for them.
  */
 final class MemberEvaluateKeysTask extends EvaluateKeysTask {
 
     private final transient GridEngine engine;
 
-    MemberEvaluateKeysTask(GridEngine engine) {
+    MemberEvaluateKeysTask(GridEngine engine, int classId) {
+        super(classId);
         this.engine = engine;
     }
 
@@ -44,7 +46,9 @@ final class MemberEvaluateKeysTask extends EvaluateKeysTask {
                 new KeysEvaluation(request().namespace(), partitionKeys,
                         BatchEvaluator.forKeys(engine, request(), upserts)))));
         List<EvaluationOutcome> outcomes = new ArrayList<>(keys.size());
-        partitions.forEach(partition -> outcomes.addAll(partition.join().outcomes()));
+        // the partition operations ran here, so the facts cost nothing until they are sent back
+        partitions.forEach(partition -> partition.join().outcomes().forEach(outcome ->
+                outcomes.add(returnFacts() ? outcome : outcome.withoutFact())));
         return new EvaluationOutcomes(outcomes);
     }
 }

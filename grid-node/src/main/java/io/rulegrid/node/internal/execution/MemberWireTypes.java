@@ -32,7 +32,8 @@ public final class MemberWireTypes implements DataSerializableFactory {
                     new MemberRuleEntryProcessor(engine, typeId);
             case WireTypes.REGISTRY_TASK -> new MemberRegistryTask(engine);
             case WireTypes.EVALUATE_PARTITIONS_TASK -> new MemberEvaluatePartitionsTask(engine);
-            case WireTypes.EVALUATE_KEYS_TASK -> new MemberEvaluateKeysTask(engine);
+            case WireTypes.EVALUATE_KEYS_TASK, WireTypes.EVALUATE_KEYS_TASK_FACT_ON_REQUEST ->
+                    new MemberEvaluateKeysTask(engine, typeId);
             case WireTypes.STATS_TASK -> new MemberStatsTask(engine);
             case WireTypes.REGISTRY_STATUS_TASK -> new MemberRegistryStatusTask(engine);
             case WireTypes.COMPUTED_VALUE -> new ComputedValue();

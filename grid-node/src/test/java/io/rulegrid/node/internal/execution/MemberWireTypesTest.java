@@ -8,6 +8,7 @@ import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuil
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.query.Predicates;
+import io.rulegrid.grid.wire.EarlierEvaluateKeysTask;
 import io.rulegrid.grid.wire.EarlierRuleEntryProcessor;
 import io.rulegrid.grid.wire.EvaluateKeysTask;
 import io.rulegrid.grid.wire.EvaluatePartitionsTask;
@@ -51,7 +52,7 @@ class MemberWireTypesTest {
                 new EvaluatePartitionsTask(new EvaluationRequest("products", "pricing", 0, null),
                         Predicates.sql("category = 'books'"), new int[] {3, 17, 270}, "run-1"),
                 new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1"),
-                        List.of("{\"id\":\"o-1\"}")),
+                        List.of("{\"id\":\"o-1\"}"), false),
                 new StatsTask(),
                 new RegistryStatusTask());
     }
@@ -112,6 +113,17 @@ class MemberWireTypesTest {
         // that it then answers with the fact is the layout's reading, checked in grid-wire's WireRoundTripTest
         assertThat(received).isInstanceOfSatisfying(MemberRuleEntryProcessor.class, evaluation ->
                 assertThat(evaluation.getClassId()).isEqualTo(WireTypes.RULE_ENTRY_PROCESSOR));
+        assertThat(member.toData(received).toByteArray()).isEqualTo(sent.toByteArray());
+    }
+
+    @Test
+    void aMemberReadsABatchAClientOfAnEarlierBuildSentWithTheSameBytes() {
+        Data sent = client.toData(new EarlierEvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null),
+                List.of("o-1"), List.of("{\"id\":\"o-1\"}")));
+        Object received = member.toObject(sent);
+
+        assertThat(received).isInstanceOfSatisfying(MemberEvaluateKeysTask.class, batch ->
+                assertThat(batch.getClassId()).isEqualTo(WireTypes.EVALUATE_KEYS_TASK));
         assertThat(member.toData(received).toByteArray()).isEqualTo(sent.toByteArray());
     }
 
