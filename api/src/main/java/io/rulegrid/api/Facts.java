@@ -1,13 +1,15 @@
 package io.rulegrid.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -24,8 +26,6 @@ import java.util.Objects;
 public final class Facts {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -60,10 +60,102 @@ public final class Facts {
      * @throws MalformedFactException if the text is not a single JSON value; the message says where
      */
     public static Object parseValue(String json) {
-        try {
-            return normalize(JSON.readValue(json, Object.class));
+        // a single pass over Jackson's tokens into the fact form: no intermediate tree to copy, and decimals
+        // become doubles without a BigDecimal when their digits say the double is exact (below)
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new MalformedFactException("malformed JSON: no value" + locationOf(parser), null);
+            }
+            Object value = read(parser, first, 0);
+            if (parser.nextToken() != null) {
+                throw new MalformedFactException("malformed JSON: more content after the value"
+                        + locationOf(parser), null);
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw new MalformedFactException("malformed JSON: " + e.getOriginalMessage() + locationOf(e), e);
+        } catch (IOException e) {
+            throw new MalformedFactException("malformed JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object read(JsonParser parser, JsonToken token, int depth) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                checkDepth(depth);
+                JsonObject object = new JsonObject();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    object.put(name, read(parser, parser.nextToken(), depth + 1));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                checkDepth(depth);
+                List<Object> list = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    list.add(read(parser, next, depth + 1));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                JsonParser.NumberType type = parser.getNumberType();
+                return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG
+                        ? (Object) parser.getLongValue() : normalizeNumber(parser.getBigIntegerValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return decimal(parser.getText());
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new MalformedFactException("malformed JSON: unexpected " + token + locationOf(parser),
+                    null);
+        }
+    }
+
+    /**
+     * A JSON number with a fraction or an exponent, as {@link #normalizeNumber} reads it. A plain decimal of at most
+     * 15 significant digits is exactly the double nearest to it written back (a double holds 15 decimal digits
+     * without loss), so it needs no BigDecimal; exponents (which can make a whole number) and longer decimals take
+     * the exact way.
+     */
+    private static Object decimal(String text) {
+        int digits = 0;
+        boolean significant = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return normalizeNumber(new BigDecimal(text));
+            }
+            if (c >= '1' && c <= '9') {
+                significant = true;
+            }
+            if (significant && c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        if (digits > 15) {
+            return normalizeNumber(new BigDecimal(text));
+        }
+        double value = Double.parseDouble(text);
+        // BigDecimal has no negative zero, and neither have facts
+        return value == 0.0 ? 0.0 : value;
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw new MalformedFactException("a JSON value nested deeper than " + MAX_DEPTH
+                    + " levels (or containing itself) is not accepted", null);
         }
     }
 
@@ -94,9 +186,8 @@ public final class Facts {
         if (value instanceof Number number) {
             return normalizeNumber(number);
         }
-        if (depth >= MAX_DEPTH && (value instanceof Map || value instanceof Collection || value instanceof Object[])) {
-            throw new MalformedFactException("a JSON value nested deeper than " + MAX_DEPTH
-                    + " levels (or containing itself) is not accepted", null);
+        if (value instanceof Map || value instanceof Collection || value instanceof Object[]) {
+            checkDepth(depth);
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new JsonObject(map.size());
@@ -221,5 +312,9 @@ public final class Facts {
     private static String locationOf(JsonProcessingException e) {
         return e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private static String locationOf(JsonParser parser) {
+        return " at line " + parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr();
     }
 }

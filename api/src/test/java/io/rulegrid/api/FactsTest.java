@@ -24,6 +24,30 @@ class FactsTest {
     }
 
     @Test
+    void aDecimalIsADoubleOnlyWhenTheDoubleIsExact() {
+        Map<String, Object> fact = Facts.parse("{\"fifteen\":123456789012345.5,\"sixteen\":1234567890123456.5,"
+                + "\"inexact\":0.1000000000000000055511151231257827,\"exponent\":1e2,\"smallExponent\":2.5E-3,"
+                + "\"negativeZero\":-0.0,\"trailingZeros\":1.50}");
+
+        // 15 significant digits survive a double; 16 need not (the nearest double here is ...456.5 by luck, so
+        // the exact check keeps it a double), 34 are kept exactly
+        assertThat(fact).containsEntry("fifteen", 123456789012345.5).containsEntry("sixteen", 1234567890123456.5)
+                .containsEntry("inexact", new BigDecimal("0.1000000000000000055511151231257827"))
+                .containsEntry("exponent", 100L).containsEntry("smallExponent", 0.0025)
+                .containsEntry("trailingZeros", 1.5);
+        assertThat((Double) fact.get("negativeZero")).isEqualTo(0.0).matches(zero -> 1 / zero > 0, "positive zero");
+    }
+
+    @Test
+    void contentAfterTheFactOrNestingPastTheLimitIsRefused() {
+        assertThatThrownBy(() -> Facts.parse("{\"a\":1} {\"b\":2}"))
+                .isInstanceOf(MalformedFactException.class).hasMessageContaining("more content after the value");
+        String deep = "{\"a\":" + "[".repeat(Facts.MAX_DEPTH) + "]".repeat(Facts.MAX_DEPTH) + "}";
+        assertThatThrownBy(() -> Facts.parse(deep))
+                .isInstanceOf(MalformedFactException.class).hasMessageContaining("nested deeper than 500 levels");
+    }
+
+    @Test
     void nestedValuesBecomeListsAndMaps() {
         Map<String, Object> fact = Facts.parse("{\"tags\":[\"a\",1,true,null],\"address\":{\"city\":\"Lyon\"}}");
 
