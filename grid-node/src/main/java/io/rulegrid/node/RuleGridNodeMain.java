@@ -1,11 +1,15 @@
 package io.rulegrid.node;
 
+import io.rulegrid.devservices.DevService;
+import io.rulegrid.devservices.KafkaService;
 import io.rulegrid.devservices.PostgresService;
 import io.rulegrid.node.config.PostgresConfig;
 import sun.misc.Signal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -15,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * or {@code RULEGRID_CONFIG_DIR}), Hazelcast's {@code HZ_*} / {@code hz.*} overrides and the
  * {@code RULEGRID_*} variables (see {@link RuleGridNode}). With {@code --embedded} it first starts a PostgreSQL
  * of its own on 127.0.0.1, with its data in {@code DATA_DIR/postgres}, and persists to it, like a database's
- * dev mode.
+ * dev mode, and a Kafka broker on 127.0.0.1, with its data in {@code DATA_DIR/kafka}, whose address it prints for
+ * event feeds.
  */
 public final class RuleGridNodeMain {
 
@@ -52,14 +57,16 @@ public final class RuleGridNodeMain {
         if (Files.isRegularFile(dir.resolve("rulegrid.yaml"))) {
             builder.rulegridYaml(dir.resolve("rulegrid.yaml"));
         }
-        PostgresService postgres = embedded ? startEmbeddedPostgres(dataDir, builder) : null;
+        List<DevService> embeddedServices = new ArrayList<>();
         RuleGridNode node;
         try {
+            if (embedded) {
+                embeddedServices.add(startEmbeddedPostgres(dataDir, builder));
+                embeddedServices.add(startEmbeddedKafka(dataDir));
+            }
             node = builder.start();
         } catch (RuntimeException e) {
-            if (postgres != null) {
-                postgres.close();
-            }
+            closeAll(embeddedServices, e);
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -68,8 +75,8 @@ public final class RuleGridNodeMain {
                 stopped.countDown();
             }
         });
-        if (postgres != null) {
-            stopMemberBeforePostgres(node, postgres);
+        if (embedded) {
+            stopMemberBeforeEmbeddedServices(node, embeddedServices);
         }
         System.out.println("rulegrid member " + node.address() + " of cluster "
                 + node.hazelcast().getConfig().getClusterName() + " is up");
@@ -87,17 +94,45 @@ public final class RuleGridNodeMain {
     }
 
     /**
-     * On SIGTERM or Ctrl-C, the member leaves (writing its write-behind queues) before PostgreSQL stops. The JVM's
-     * shutdown hooks, Hazelcast's and the PostgreSQL service's, would run at the same time, and PostgreSQL could be
-     * gone before the member has written what it holds.
+     * Starts the Kafka broker of {@code --embedded}, with its data in {@code dataDir/kafka}, on the port that
+     * directory recorded at the first start: the same address from one run to the next.
      */
-    private static void stopMemberBeforePostgres(RuleGridNode node, PostgresService postgres) {
+    static KafkaService startEmbeddedKafka(Path dataDir) {
+        KafkaService kafka = KafkaService.start(dataDir.resolve("kafka"));
+        // scripts read this line for the address of the event feeds' broker
+        System.out.println("embedded Kafka " + kafka.url() + " (data in " + kafka.dataDirectory() + ")");
+        return kafka;
+    }
+
+    /**
+     * On SIGTERM or Ctrl-C, the member leaves (writing its write-behind queues) before the embedded services stop,
+     * the last started first. The JVM's shutdown hooks, Hazelcast's and the services', would run at the same time,
+     * and PostgreSQL could be gone before the member has written what it holds, Kafka before it has read or sent
+     * what it is at.
+     */
+    private static void stopMemberBeforeEmbeddedServices(RuleGridNode node, List<DevService> services) {
         for (String signal : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(signal), received -> {
                 node.close();
-                postgres.close();
+                RuntimeException failure = new IllegalStateException("an embedded service did not stop");
+                closeAll(services, failure);
+                if (failure.getSuppressed().length > 0) {
+                    failure.printStackTrace();
+                    System.exit(1);
+                }
                 System.exit(0);
             });
+        }
+    }
+
+    /** Closes {@code services}, the last started first, adding what fails to {@code failure}. */
+    private static void closeAll(List<DevService> services, Throwable failure) {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            try {
+                services.get(i).close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -109,9 +144,12 @@ public final class RuleGridNodeMain {
                                   namespaces' maps included; the bundled defaults when absent) and
                                   rulegrid.yaml (PostgreSQL, the declared namespaces, which are persistent);
                                   default: config, or $RULEGRID_CONFIG_DIR
-                  --embedded      start a PostgreSQL of this member's own on 127.0.0.1 and persist to it
-                                  (dev mode); it stops after the member
-                  --data-dir DIR  where --embedded keeps its data, in DIR/postgres; default: data
+                  --embedded      dev mode: start a PostgreSQL of this member's own on 127.0.0.1 and persist
+                                  to it, and a Kafka broker on 127.0.0.1 (its address is printed as
+                                  'embedded Kafka 127.0.0.1:PORT', the same port at each run on DIR); both
+                                  stop after the member
+                  --data-dir DIR  where --embedded keeps its data, in DIR/postgres and DIR/kafka;
+                                  default: data
                 Environment: Hazelcast's overrides, e.g. HZ_CLUSTERNAME, HZ_NETWORK_PORT_PORT
                                (or -Dhz.cluster-name=..., -Dhz.network.port.port=...)
                              RULEGRID_MEMBERS (host[:port],...; replaces the tcp-ip member list)

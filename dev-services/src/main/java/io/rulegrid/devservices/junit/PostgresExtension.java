@@ -2,7 +2,6 @@ package io.rulegrid.devservices.junit;
 
 import io.rulegrid.devservices.PostgresDatabase;
 import io.rulegrid.devservices.PostgresService;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -33,7 +32,7 @@ public final class PostgresExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ExtensionContext annotated = annotatedClassContext(context);
+        ExtensionContext annotated = AnnotatedClassContext.of(context, WithPostgres.class, PostgresExtension.class);
         PostgresService service = service(annotated);
         if (parameter.getParameter().getType() == PostgresService.class) {
             return service;
@@ -50,21 +49,6 @@ public final class PostgresExtension implements ParameterResolver {
         String key = shared ? SHARED_SERVICE : "service of " + testClass.getName();
         // PostgresService is AutoCloseable: JUnit closes it with the store
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> PostgresService.start(), PostgresService.class);
-    }
-
-    /** The context of the class that carries {@link WithPostgres}: the test class, or one that encloses it. */
-    private static ExtensionContext annotatedClassContext(ExtensionContext context) {
-        for (ExtensionContext current = context; current.getParent().isPresent();
-                current = current.getParent().get()) {
-            boolean annotated = current.getTestMethod().isEmpty()
-                    && current.getTestClass().filter(type -> type.isAnnotationPresent(WithPostgres.class)).isPresent();
-            if (annotated) {
-                return current;
-            }
-        }
-        throw new ExtensionConfigurationException(PostgresExtension.class.getSimpleName()
-                + " serves classes annotated with @" + WithPostgres.class.getSimpleName() + ", and "
-                + context.getRequiredTestClass().getName() + " is not");
     }
 
     private static String databaseName(Class<?> testClass) {

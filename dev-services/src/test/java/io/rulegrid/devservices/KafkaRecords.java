@@ -1,0 +1,90 @@
+package io.rulegrid.devservices;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** The few Kafka client calls the tests make: string records sent and read back from the start of a topic. */
+public final class KafkaRecords {
+
+    /** How long a read waits for the records it expects: a bound, not a speed requirement. */
+    private static final Duration READ_BOUND = Duration.ofSeconds(30);
+
+    private KafkaRecords() {
+    }
+
+    /** Sends {@code values} without keys, one after the other, each acknowledged before the next. */
+    public static void send(KafkaService kafka, String topic, String... values)
+            throws ExecutionException, InterruptedException {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings(kafka))) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, value)).get();
+            }
+        }
+    }
+
+    /** A producer of string records; with a {@code transactional.id} among {@code extra}, a transactional one. */
+    public static KafkaProducer<String, String> producer(KafkaService kafka, Map<String, Object> extra) {
+        Map<String, Object> settings = producerSettings(kafka);
+        settings.putAll(extra);
+        return new KafkaProducer<>(settings);
+    }
+
+    /** {@link #read(KafkaService, String, int, String)} as a consumer that reads uncommitted records too. */
+    public static List<String> read(KafkaService kafka, String topic, int count) {
+        return read(kafka, topic, count, "read_uncommitted");
+    }
+
+    /**
+     * The values of {@code topic} from its start, partition after partition, as a consumer with the given
+     * {@code isolation.level} reads them: polled until there are at least {@code count}, or 30 s have passed.
+     */
+    public static List<String> read(KafkaService kafka, String topic, int count, String isolationLevel) {
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.url(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition()))
+                    .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<Integer, List<String>> byPartition = new HashMap<>();
+            int received = 0;
+            long deadline = System.nanoTime() + READ_BOUND.toNanos();
+            while (received < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record.value());
+                    received++;
+                }
+            }
+            List<String> values = new ArrayList<>();
+            partitions.forEach(partition -> values.addAll(byPartition.getOrDefault(partition.partition(), List.of())));
+            return values;
+        }
+    }
+
+    private static Map<String, Object> producerSettings(KafkaService kafka) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.url());
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return settings;
+    }
+}
