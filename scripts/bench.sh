@@ -10,12 +10,15 @@
 #       co-located vs get-evaluate-put over facts of ~170 B, ~4.5 KB and ~36 KB: throughput, latency and bytes sent
 #       per evaluation (~3 min at the default 5 s per phase). --tbf 1gbit runs the JVM in a network namespace of its
 #       own whose loopback is limited to that rate (tc tbf); needs root, unshare and tc (iproute2)
+#   scripts/bench.sh bulk [--seconds N] [--sizes N,N]
+#       1 member vs 3 (co-located evaluate throughput, evaluateAll time) over 10,000 products, then evaluateAll
+#       and heap per million facts in 1 member at 100,000 and 1,000,000 products (--sizes; ~6 min, JVM -Xmx6g)
 # Any other arguments go to JMH itself, e.g. scripts/bench.sh RangeEvaluation -p ruleCount=1000 -f 1 -wi 1 -i 1
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [[ $# -eq 0 ]]; then
   echo "usage: scripts/bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N] | persist [--seconds N]" \
-    "| facts [--seconds N] [--tbf RATE] | <JMH arguments>" >&2; exit 2
+    "| facts [--seconds N] [--tbf RATE] | bulk [--seconds N] [--sizes N,N] | <JMH arguments>" >&2; exit 2
 fi
 BENCH_JAR="$ROOT/perf/target/benchmarks.jar"
 if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{api,dev-services,rules,grid-wire,grid-node,client,cli,testkit,demo,perf}/{pom.xml,src} \
@@ -25,8 +28,11 @@ if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{api,dev-ser
   (cd "$ROOT" && mvn -B -q -DskipTests package -pl perf -am) >&2
 fi
 cd "$ROOT"
+# bulk holds a million facts in one member (and their generated copies while they are stored)
+HEAP=()
+if [[ "$1" == bulk ]]; then HEAP=(-Xmx6g); fi
 # JMH talks to its forked JVMs with Java serialization: let its own classes through the serial filter
-BENCH=(java "${JAVA_OPTS_RULEGRID[@]}" "-Djdk.serialFilter=java.**;javax.**;com.hazelcast.**;io.rulegrid.**;org.openjdk.jmh.**;!*"
+BENCH=(java "${JAVA_OPTS_RULEGRID[@]}" "${HEAP[@]}" "-Djdk.serialFilter=java.**;javax.**;com.hazelcast.**;io.rulegrid.**;org.openjdk.jmh.**;!*"
   -jar "$BENCH_JAR" "$@")
 TBF_RATE=""
 for ((i = 1; i < $#; i++)); do

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code scripts/bench.sh rules|grid|persist|facts}: runs a benchmark suite, prints a table of side-by-side ratios and
- * writes {@code perf/results/<suite>.json}. Any other first argument goes to JMH's own command line, so
+ * {@code scripts/bench.sh rules|grid|persist|facts|bulk}: runs a benchmark suite, prints a table of side-by-side
+ * ratios and writes {@code perf/results/<suite>.json}. Any other first argument goes to JMH's own command line, so
  * {@code java -jar benchmarks.jar RangeEvaluation -f 1 -i 1} runs single benchmarks.
  */
 public final class BenchMain {
@@ -57,6 +58,9 @@ public final class BenchMain {
             case "grid" -> write(results.resolve("grid.json"), GridBench.run(System.out, intArg(args, "--seconds", 10)));
             case "persist" -> write(results.resolve("persist.json"),
                     PersistBench.run(System.out, intArg(args, "--seconds", 10)));
+            case "bulk" -> write(results.resolve("bulk.json"),
+                    BulkBench.run(System.out, intArg(args, "--seconds", 10),
+                            sizesArg(args, "--sizes", BulkBench.SIZES)));
             case "facts" -> {
                 String tbf = stringArg(args, "--tbf", null);
                 write(results.resolve(tbf == null ? "facts.json" : "facts-tbf-" + tbf + ".json"),
@@ -65,7 +69,8 @@ public final class BenchMain {
             }
             case "", "-help", "--help", "-h" -> {
                 System.err.println("usage: bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N]"
-                        + " | persist [--seconds N] | facts [--seconds N] [--tbf RATE]");
+                        + " | persist [--seconds N] | facts [--seconds N] [--tbf RATE]"
+                        + " | bulk [--seconds N] [--sizes N,N]");
                 System.err.println("   or: java -jar benchmarks.jar <JMH options and benchmark regexes>");
                 System.exit(suite.isEmpty() ? 2 : 0);
             }
@@ -76,6 +81,13 @@ public final class BenchMain {
     private static int intArg(String[] args, String name, int fallback) {
         String value = stringArg(args, name, null);
         return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    /** A comma-separated list of counts, {@code 100000,1000000}. */
+    private static List<Integer> sizesArg(String[] args, String name, List<Integer> fallback) {
+        String value = stringArg(args, name, null);
+        return value == null ? fallback
+                : Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
     }
 
     private static String stringArg(String[] args, String name, String fallback) {

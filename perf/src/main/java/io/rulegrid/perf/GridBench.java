@@ -10,7 +10,6 @@ import io.rulegrid.rules.RuleCompiler;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +24,8 @@ import java.util.Map;
  */
 final class GridBench {
 
-    private static final int RULES = 1_000;
-    private static final int PRODUCTS = 10_000;
+    private static final int RULES = GridCatalog.RULES;
+    private static final int PRODUCTS = GridCatalog.PRODUCTS;
     private static final int THREADS = 8;
 
     private GridBench() {
@@ -38,25 +37,20 @@ final class GridBench {
         try (LocalCluster cluster = LocalCluster.start(3);
              RuleGridClient grid = RuleGridClient.builder().clusterName(cluster.clusterName())
                      .members(cluster.addresses().toArray(String[]::new)).connect()) {
-            String rgl = Workloads.catalogRgl(RULES);
-            grid.rulesets().deploy("catalog.grl", rgl);
+            String rgl = GridCatalog.deploy(grid);
             // the same rules plus an audit stamp: every evaluation changes the fact, so (b) must write it back
             String stampedRgl = rgl.replaceFirst("ruleset \"catalog\"", "ruleset \"stamped\"")
                     + "rule \"stamp\" salience -100 no-loop { when true then pricedAt = now }\n";
             grid.rulesets().deploy("stamped.grl", stampedRgl);
-            Map<String, Map<String, Object>> batch = new HashMap<>();
-            for (Map<String, Object> product : Workloads.products(PRODUCTS)) {
-                batch.put((String) product.get("sku"), product);
-            }
-            grid.namespace("products").putAll(batch);
+            Namespace facts = grid.namespace("products");
+            GridCatalog.store(facts, PRODUCTS, PRODUCTS);
 
             IMap<String, HazelcastJsonValue> products = grid.hazelcast().getMap("products");
-            Namespace facts = grid.namespace("products");
-            TimedPhase.Call colocated = EvaluationPaths.colocated(facts, GridBench::sku, "catalog");
-            TimedPhase.Call getEvaluatePut = EvaluationPaths.getEvaluatePut(products, GridBench::sku,
+            TimedPhase.Call colocated = EvaluationPaths.colocated(facts, GridCatalog::sku, "catalog");
+            TimedPhase.Call getEvaluatePut = EvaluationPaths.getEvaluatePut(products, GridCatalog::sku,
                     RuleCompiler.compile("catalog.grl", rgl));
-            TimedPhase.Call colocatedWrites = EvaluationPaths.colocated(facts, GridBench::sku, "stamped");
-            TimedPhase.Call getEvaluatePutWrites = EvaluationPaths.getEvaluatePut(products, GridBench::sku,
+            TimedPhase.Call colocatedWrites = EvaluationPaths.colocated(facts, GridCatalog::sku, "stamped");
+            TimedPhase.Call getEvaluatePutWrites = EvaluationPaths.getEvaluatePut(products, GridCatalog::sku,
                     RuleCompiler.compile("stamped.grl", stampedRgl));
 
             TimedPhase.run(colocatedWrites, THREADS, seconds, PRODUCTS);  // warm-up of members and client
@@ -128,7 +122,7 @@ final class GridBench {
     private static DeployUnderLoad deployUnderLoad(RuleGridClient grid, int seconds) throws Exception {
         String big = Workloads.catalogRgl(10_000).replaceFirst("ruleset \"catalog\"", "ruleset \"big\"");
         grid.rulesets().deploy("big.grl", big);
-        TimedPhase.Call evaluate = EvaluationPaths.colocated(grid.namespace("products"), GridBench::sku, "big");
+        TimedPhase.Call evaluate = EvaluationPaths.colocated(grid.namespace("products"), GridCatalog::sku, "big");
         TimedPhase.run(evaluate, THREADS, seconds, PRODUCTS);  // warm-up
         Map<String, Object> quiet = TimedPhase.run(evaluate, THREADS, seconds, PRODUCTS);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -149,9 +143,5 @@ final class GridBench {
             deployer.join();
         }
         return new DeployUnderLoad(quiet, deploying, count.get());
-    }
-
-    private static String sku(int i) {
-        return io.rulegrid.demo.ECommerceWorkload.sku(i % PRODUCTS);
     }
 }

@@ -6,6 +6,8 @@ import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -76,8 +78,18 @@ final class RetainedHeap {
 
     /** Used heap after collecting until it stops shrinking (by more than 64 KB), at most five times. */
     private static long usedAfterCollection() {
+        return usedAfterCollection(0);
+    }
+
+    /**
+     * As {@link #usedAfterCollection()}, pausing {@code pauseMillis} before each collection: in a JVM with running
+     * members, their threads hold on to buffers and operations for a moment after the last call, and what they
+     * drop after one collection is only counted by the next.
+     */
+    static long usedAfterCollection(long pauseMillis) {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pauseMillis));
             System.gc();
             long now = MEMORY.getHeapMemoryUsage().getUsed();
             if (now > used - 64 * 1024) {
