@@ -30,6 +30,9 @@ class RuleGridNodeConfigTest {
     private static final Path CONFIG = Path.of("../config");
     private static final String NAMESPACE_RULE =
             "is not valid; use 1-63 characters a-z, 0-9, '_' or '-', starting with a letter";
+    private static final String RESOURCE_UPLOAD_REFUSED = "jet.resource-upload-enabled: is true (in the file, or by"
+            + " HZ_JET_RESOURCEUPLOADENABLED or -Dhz.jet.resource-upload-enabled) but must be false: with it any client"
+            + " that reaches a member can make every member run classes and jars of its own; see docs/security.md";
     /** The smallest hazelcast.yaml RuleGrid accepts. */
     private static final String MINIMAL_HAZELCAST = """
             hazelcast:
@@ -94,6 +97,8 @@ class RuleGridNodeConfigTest {
         assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
         assertThat(config.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getPrefixes())
                 .containsExactly("io.rulegrid.");
+        assertThat(config.getJetConfig().isEnabled()).isTrue();
+        assertThat(config.getJetConfig().isResourceUploadEnabled()).isFalse();
         assertThat(shipped().ruleGridConfig().namespaces()).containsOnlyKeys("products", "orders", "customers");
         assertThat(shipped().ruleGridConfig().persistentNamespaces()).containsExactlyInAnyOrder("products", "orders",
                 "customers");
@@ -108,6 +113,7 @@ class RuleGridNodeConfigTest {
         assertThat(bundled.getNetworkConfig().getJoin()).isEqualTo(shipped.getNetworkConfig().getJoin());
         assertThat(bundled.getProperties()).isEqualTo(shipped.getProperties());
         assertThat(bundled.getClusterName()).isEqualTo(shipped.getClusterName());
+        assertThat(bundled.getJetConfig()).isEqualTo(shipped.getJetConfig());
     }
 
     @Test
@@ -165,6 +171,15 @@ class RuleGridNodeConfigTest {
         assertThatThrownBy(() -> shipped().config())
                 .hasMessage("hz.network.port.port: override of ../config/hazelcast.yaml:"
                         + " Port out of range: 70000. Allowed range [0,65535]");
+    }
+
+    @Test
+    void resourceUploadTurnedOnByAnOverrideIsRefusedNamingTheFileTheOverrideAppliesTo() {
+        setSystemProperty("hz.jet.resource-upload-enabled", "true");
+
+        assertThatThrownBy(() -> shipped().config())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("../config/hazelcast.yaml: " + RESOURCE_UPLOAD_REFUSED);
     }
 
     @Test
@@ -249,6 +264,11 @@ class RuleGridNodeConfigTest {
                         + "      - factory-id: 7301\n        class-name: com.example.Factory\n",
                 "serialization.data-serializable-factories: factory-id 7301 is RuleGrid's wire types; give this"
                         + " factory another id",
+                MINIMAL_HAZELCAST + "  jet:\n    enabled: true\n    resource-upload-enabled: true\n",
+                RESOURCE_UPLOAD_REFUSED,
+                MINIMAL_HAZELCAST + "  user-code-deployment:\n    enabled: true\n",
+                "user-code-deployment.enabled: is true but must be false: with it any client that reaches a member can"
+                        + " send classes for the members to load and run; see docs/security.md",
                 "hazelcast:\n  map: [\n",
                 "(document): not valid YAML: while parsing a flow node in reader, line 3, column 1: expected the node"
                         + " content, but found '<stream end>' in reader, line 3, column 1:");

@@ -19,6 +19,9 @@ import io.rulegrid.node.config.InvalidConfigException;
  *   <li>A namespace created on first use gets such a map too: {@code map.default} (or {@code map."*"}) exists.</li>
  *   <li>RuleGrid's wire types are registered under {@link WireTypes#FACTORY_ID}, which no YAML factory takes.</li>
  *   <li>Java deserialization is limited to Hazelcast's defaults and {@code io.rulegrid.} classes.</li>
+ *   <li>No client can make members run code of its own: Jet's resource upload and Hazelcast's user code
+ *       deployment are off, so a Jet job can only use classes the members already have (see
+ *       {@code docs/security.md}).</li>
  * </ul>
  */
 public final class MemberRequirements {
@@ -40,6 +43,7 @@ public final class MemberRequirements {
     public static void enforce(Config config, String source) {
         checkFactMaps(config, source);
         checkSerialization(config.getSerializationConfig(), source);
+        checkNoCodeUpload(config, source);
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
         filter.getWhitelist().addPrefixes("io.rulegrid.");
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
@@ -80,6 +84,22 @@ public final class MemberRequirements {
         if (serialization.getJavaSerializationFilterConfig() != null) {
             throw new InvalidConfigException(source, "serialization.java-serialization-filter", "RuleGrid sets this"
                     + " itself (Hazelcast's defaults and io.rulegrid. classes only); remove it");
+        }
+    }
+
+    // user code deployment is deprecated for removal in 5.6 but still works, so it must be refused while it exists
+    @SuppressWarnings("removal")
+    private static void checkNoCodeUpload(Config config, String source) {
+        if (config.getJetConfig().isResourceUploadEnabled()) {
+            throw new InvalidConfigException(source, "jet.resource-upload-enabled", "is true (in the file, or by"
+                    + " HZ_JET_RESOURCEUPLOADENABLED or -Dhz.jet.resource-upload-enabled) but must be false: with it"
+                    + " any client that reaches a member can make every member run classes and jars of its own;"
+                    + " see docs/security.md");
+        }
+        if (config.getUserCodeDeploymentConfig().isEnabled()) {
+            throw new InvalidConfigException(source, "user-code-deployment.enabled", "is true but must be false:"
+                    + " with it any client that reaches a member can send classes for the members to load and run;"
+                    + " see docs/security.md");
         }
     }
 }
