@@ -97,7 +97,8 @@ class RuleGridNodeConfigTest {
         assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
         assertThat(config.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getPrefixes())
                 .containsExactly("io.rulegrid.");
-        assertThat(config.getJetConfig().isEnabled()).isTrue();
+        // off until a pipeline needs it (docs/security.md); resource upload off for when it is turned on
+        assertThat(config.getJetConfig().isEnabled()).isFalse();
         assertThat(config.getJetConfig().isResourceUploadEnabled()).isFalse();
         assertThat(shipped().ruleGridConfig().namespaces()).containsOnlyKeys("products", "orders", "customers");
         assertThat(shipped().ruleGridConfig().persistentNamespaces()).containsExactlyInAnyOrder("products", "orders",

@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What a plain Hazelcast client that reaches a member can do now that members run Jet: run jobs made of classes the
- * members already have, but upload none of its own, and run no SQL (see docs/security.md).
+ * What a plain Hazelcast client that reaches a member can do once members run Jet (the shipped configuration turns
+ * it on with the first pipeline): run jobs made of classes the members already have, but upload none of its own,
+ * and run no SQL (see docs/security.md).
  */
 class JetClientAccessTest {
 
@@ -48,8 +49,17 @@ class JetClientAccessTest {
     private static HazelcastInstance client;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.start(1);
+    static void startCluster(@TempDir Path config) throws IOException {
+        // the shipped configuration with Jet turned on, as a deployment that runs pipelines has it
+        Path jetOn = config.resolve("hazelcast.yaml");
+        try (InputStream bundled = JetClientAccessTest.class.getClassLoader()
+                .getResourceAsStream("rulegrid/hazelcast.yaml")) {
+            String shipped = new String(bundled.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String enabled = shipped.replace("jet:\n    enabled: false", "jet:\n    enabled: true");
+            assertThat(enabled).as("the shipped hazelcast.yaml turns Jet on or off here").isNotEqualTo(shipped);
+            Files.writeString(jetOn, enabled);
+        }
+        cluster = LocalCluster.start(1, member -> member.hazelcastYaml(jetOn));
         client = HazelcastClient.newHazelcastClient(clientConfig());
     }
 
