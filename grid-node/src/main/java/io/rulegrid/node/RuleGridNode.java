@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.rulegrid.node.config.InvalidConfigException;
+import io.rulegrid.node.config.KafkaConfig;
 import io.rulegrid.node.config.PostgresConfig;
 import io.rulegrid.node.config.RuleGridConfig;
 import io.rulegrid.node.internal.GridEngine;
@@ -13,6 +14,7 @@ import io.rulegrid.node.internal.MemberAddresses;
 import io.rulegrid.node.internal.MemberRequirements;
 import io.rulegrid.node.internal.execution.MemberWireTypes;
 import io.rulegrid.node.persistence.Persistence;
+import io.rulegrid.node.pipeline.EventPipelines;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +29,8 @@ import java.util.Objects;
  * what those cannot express, the {@code RULEGRID_PG_*} variables of {@link PostgresConfig}, and the builder.
  * With a PostgreSQL (from {@code rulegrid.yaml}, the variables or the builder), rulesets and the namespaces
  * marked persistent are stored there (see {@code docs/persistence.md}); without one, everything is in memory.
+ * With pipelines in {@code rulegrid.yaml}, the member turns Jet on and runs them (see {@code docs/pipelines.md});
+ * without, Jet stays off.
  *
  * <pre>{@code
  * try (RuleGridNode node = RuleGridNode.builder().clusterName("dev").port(5701).start()) { ... }
@@ -83,6 +87,7 @@ public final class RuleGridNode implements AutoCloseable {
         private Integer port;
         private List<String> members;
         private PostgresConfig postgres;
+        private String fallbackKafka;
 
         private Builder() {
         }
@@ -134,6 +139,15 @@ public final class RuleGridNode implements AutoCloseable {
         }
 
         /**
+         * The Kafka of the pipelines when neither {@link KafkaConfig#ENV_BROKERS} nor rulegrid.yaml's {@code kafka:}
+         * gives one: {@code --embedded}'s broker, which must not override a Kafka the operator configured.
+         */
+        public Builder fallbackKafka(String bootstrapServers) {
+            this.fallbackKafka = new KafkaConfig(bootstrapServers).bootstrapServers();
+            return this;
+        }
+
+        /**
          * The member configuration this builder would start with, without the MapStores (they need the database).
          *
          * @throws InvalidConfigException naming the file or variable, the key and the problem
@@ -141,7 +155,12 @@ public final class RuleGridNode implements AutoCloseable {
         public Config config() {
             HazelcastYaml yaml = hazelcastYamlSource();
             Config config = yaml.load();
-            postgresConfig(ruleGridConfig());
+            RuleGridConfig ruleGrid = ruleGridConfig();
+            postgresConfig(ruleGrid);
+            if (kafkaConfig(ruleGrid) != null) {
+                // only pipelines need Jet, and with it on any client that reaches a member can run jobs (docs/security.md)
+                config.getJetConfig().setEnabled(true);
+            }
             applyEnvironment(config);
             if (clusterName != null) {
                 config.setClusterName(clusterName);
@@ -185,6 +204,30 @@ public final class RuleGridNode implements AutoCloseable {
         }
 
         /**
+         * The Kafka the pipelines use: {@link KafkaConfig#ENV_BROKERS}, else rulegrid.yaml's {@code kafka:}, else the
+         * {@link #fallbackKafka}; {@code null} when there is no pipeline.
+         *
+         * @throws InvalidConfigException if there are pipelines and no Kafka
+         */
+        public KafkaConfig kafkaConfig(RuleGridConfig ruleGrid) {
+            if (ruleGrid.pipelines().isEmpty()) {
+                return null;
+            }
+            KafkaConfig resolved = KafkaConfig.withEnvironment(ruleGrid.kafka(), environment);
+            if (resolved == null && fallbackKafka != null) {
+                resolved = new KafkaConfig(fallbackKafka);
+            }
+            if (resolved == null) {
+                String pipeline = ruleGrid.pipelines().keySet().stream().sorted().findFirst().orElseThrow();
+                throw new InvalidConfigException(rulegridYaml == null ? "rulegrid config" : rulegridYaml.toString(),
+                        "kafka.bootstrap-servers", "pipeline '" + pipeline + "' needs a Kafka, and there is none: add"
+                        + " kafka: bootstrap-servers: host:port, set " + KafkaConfig.ENV_BROKERS
+                        + ", or start the member with --embedded");
+            }
+            return resolved;
+        }
+
+        /**
          * Starts the member and waits until it has joined and loaded the ruleset registry (with a PostgreSQL, the
          * persisted rulesets).
          *
@@ -202,6 +245,7 @@ public final class RuleGridNode implements AutoCloseable {
                 }
                 GridEngine engine = new GridEngine();
                 MemberWireTypes.register(config.getSerializationConfig(), engine);
+                engine.attachTo(config);
                 hazelcast = Hazelcast.newHazelcastInstance(config);
                 if (persistence != null) {
                     persistence.attach(hazelcast);
@@ -213,6 +257,10 @@ public final class RuleGridNode implements AutoCloseable {
                     engine.start(hazelcast);
                     if (persistence != null) {
                         persistence.loadEagerNamespacesIfAlone(hazelcast);
+                    }
+                    KafkaConfig kafka = kafkaConfig(ruleGrid);
+                    if (kafka != null) {
+                        EventPipelines.submitAll(hazelcast, ruleGrid.pipelines(), kafka);
                     }
                 } catch (RuntimeException e) {
                     hazelcast.getLifecycleService().terminate();

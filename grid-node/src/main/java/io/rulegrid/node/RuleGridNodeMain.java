@@ -62,7 +62,7 @@ public final class RuleGridNodeMain {
         try {
             if (embedded) {
                 embeddedServices.add(startEmbeddedPostgres(dataDir, builder));
-                embeddedServices.add(startEmbeddedKafka(dataDir));
+                embeddedServices.add(startEmbeddedKafka(dataDir, builder));
             }
             node = builder.start();
         } catch (RuntimeException e) {
@@ -95,10 +95,12 @@ public final class RuleGridNodeMain {
 
     /**
      * Starts the Kafka broker of {@code --embedded}, with its data in {@code dataDir/kafka}, on the port that
-     * directory recorded at the first start: the same address from one run to the next.
+     * directory recorded at the first start: the same address from one run to the next. The member's pipelines use
+     * it unless {@code KAFKA_BROKERS} or rulegrid.yaml's {@code kafka:} names another Kafka.
      */
-    static KafkaService startEmbeddedKafka(Path dataDir) {
+    static KafkaService startEmbeddedKafka(Path dataDir, RuleGridNode.Builder builder) {
         KafkaService kafka = KafkaService.start(dataDir.resolve("kafka"));
+        builder.fallbackKafka(kafka.url());
         // scripts read this line for the address of the event feeds' broker
         System.out.println("embedded Kafka " + kafka.url() + " (data in " + kafka.dataDirectory() + ")");
         return kafka;
@@ -155,6 +157,8 @@ public final class RuleGridNodeMain {
                              RULEGRID_MEMBERS (host[:port],...; replaces the tcp-ip member list)
                              RULEGRID_KUBERNETES_SERVICE_DNS (join through Kubernetes discovery)
                              RULEGRID_PG_URL, RULEGRID_PG_USER, RULEGRID_PG_PASSWORD (the PostgreSQL,
-                               over rulegrid.yaml's postgres:)""";
+                               over rulegrid.yaml's postgres:)
+                             KAFKA_BROKERS (host:port,...; the pipelines' Kafka, over rulegrid.yaml's
+                               kafka: and --embedded's broker)""";
     }
 }

@@ -1,6 +1,9 @@
 package io.rulegrid.node;
 
 import io.rulegrid.devservices.KafkaService;
+import io.rulegrid.node.config.KafkaConfig;
+import io.rulegrid.node.config.PipelineConfig;
+import io.rulegrid.node.config.RuleGridConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,10 +11,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Kafka broker of {@code rulegrid node --embedded}: where its data goes, and the line scripts read. */
+/**
+ * The Kafka broker of {@code rulegrid node --embedded}: where its data goes, the line scripts read, and that the
+ * member's pipelines use it unless a Kafka is configured.
+ */
 class EmbeddedKafkaTest {
 
     @Test
@@ -29,8 +36,23 @@ class EmbeddedKafkaTest {
         }
     }
 
-    /** The broker {@code startEmbeddedKafka} started, and what it printed. */
-    private record Started(KafkaService kafka, String line) implements AutoCloseable {
+    @Test
+    void pipelinesUseTheEmbeddedBrokerUnlessKafkaIsConfigured(@TempDir Path dataDir) {
+        PipelineConfig orders = new PipelineConfig("order-events", "orders", "pricing", "order-decisions",
+                "order-events-dead");
+        RuleGridConfig withoutKafka = new RuleGridConfig(null, Map.of(), null, Map.of("orders", orders));
+        RuleGridConfig withKafka = new RuleGridConfig(null, Map.of(), new KafkaConfig("10.0.0.1:9092"),
+                Map.of("orders", orders));
+        try (Started started = start(dataDir)) {
+            assertThat(started.builder.kafkaConfig(withoutKafka).bootstrapServers()).isEqualTo(started.kafka.url());
+            assertThat(started.builder.kafkaConfig(withKafka).bootstrapServers()).isEqualTo("10.0.0.1:9092");
+            assertThat(started.builder.environment(Map.of(KafkaConfig.ENV_BROKERS, "10.0.0.2:9092"))
+                    .kafkaConfig(withoutKafka).bootstrapServers()).isEqualTo("10.0.0.2:9092");
+        }
+    }
+
+    /** The broker {@code startEmbeddedKafka} started, the builder it was given, and what it printed. */
+    private record Started(KafkaService kafka, RuleGridNode.Builder builder, String line) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -43,11 +65,12 @@ class EmbeddedKafkaTest {
         PrintStream standardOutput = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         KafkaService kafka;
+        RuleGridNode.Builder builder = RuleGridNode.builder();
         try {
-            kafka = RuleGridNodeMain.startEmbeddedKafka(dataDir);
+            kafka = RuleGridNodeMain.startEmbeddedKafka(dataDir, builder);
         } finally {
             System.setOut(standardOutput);
         }
-        return new Started(kafka, printed.toString(StandardCharsets.UTF_8));
+        return new Started(kafka, builder, printed.toString(StandardCharsets.UTF_8));
     }
 }

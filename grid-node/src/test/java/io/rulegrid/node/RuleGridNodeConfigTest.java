@@ -6,6 +6,7 @@ import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.rulegrid.node.config.InvalidConfigException;
+import io.rulegrid.node.config.KafkaConfig;
 import io.rulegrid.node.config.NamespaceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -223,7 +224,7 @@ class RuleGridNodeConfigTest {
                         + " write-batch-size, write-delay-seconds; map settings (in-memory-format,"
                         + " backup-count, indexes, TTL, eviction, ...) belong in hazelcast.yaml under map.products",
                 "defaults:\n  backup-count: 1\n",
-                "defaults: unknown key; known keys here: namespaces, postgres",
+                "defaults: unknown key; known keys here: kafka, namespaces, pipelines, postgres",
                 "namespaces:\n  - products\n",
                 "namespaces: Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.String,"
                         + "io.rulegrid.node.config.NamespaceConfig>` from Array value (token `JsonToken.START_ARRAY`)",
@@ -232,6 +233,78 @@ class RuleGridNodeConfigTest {
                 "namespaces:\n  products: {\n",
                 "line 2, column 14: not valid YAML: while parsing a flow node in 'reader', line 3, column 1:"
                         + " expected the node content, but found '<stream end>' in 'reader', line 3, column 1:");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            Path file = write(dir, "rulegrid.yaml", bad.getKey());
+
+            assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
+                    .isInstanceOf(InvalidConfigException.class)
+                    .hasMessage(file + ": " + bad.getValue());
+        }
+    }
+
+    private static final String ORDERS_PIPELINE = """
+            pipelines:
+              orders:
+                topic: order-events
+                namespace: orders
+                ruleset: pricing
+                decisions-topic: order-decisions
+                dead-letter-topic: order-events-dead
+            """;
+
+    @Test
+    void pipelinesTurnJetOnWithResourceUploadStillOffAndNoPipelinesKeepItOff(@TempDir Path dir) throws Exception {
+        Path kafkaOnly = write(dir, "kafka-only.yaml", "kafka:\n  bootstrap-servers: 127.0.0.1:9092\n");
+        Path withPipeline = write(dir, "rulegrid.yaml", ORDERS_PIPELINE
+                + "kafka:\n  bootstrap-servers: 127.0.0.1:9092, 127.0.0.1:9093\n");
+
+        assertThat(RuleGridNode.builder().rulegridYaml(kafkaOnly).config().getJetConfig().isEnabled()).isFalse();
+        Config config = RuleGridNode.builder().rulegridYaml(withPipeline).config();
+        assertThat(config.getJetConfig().isEnabled()).isTrue();
+        assertThat(config.getJetConfig().isResourceUploadEnabled()).isFalse();
+        RuleGridNode.Builder builder = RuleGridNode.builder().rulegridYaml(withPipeline);
+        assertThat(builder.kafkaConfig(builder.ruleGridConfig()).bootstrapServers())
+                .isEqualTo("127.0.0.1:9092, 127.0.0.1:9093");
+        builder.environment(Map.of(KafkaConfig.ENV_BROKERS, "127.0.0.1:19092"));
+        assertThat(builder.kafkaConfig(builder.ruleGridConfig()).bootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(builder.ruleGridConfig().pipelines().get("orders").deadLetterTopic()).isEqualTo("order-events-dead");
+    }
+
+    @Test
+    void pipelinesWithoutAnyKafkaAreRefused(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "rulegrid.yaml", ORDERS_PIPELINE);
+
+        assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(file + ": kafka.bootstrap-servers: pipeline 'orders' needs a Kafka, and there is none: add"
+                        + " kafka: bootstrap-servers: host:port, set KAFKA_BROKERS, or start the member with --embedded");
+        assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file)
+                .environment(Map.of(KafkaConfig.ENV_BROKERS, "localhost")).config())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("KAFKA_BROKERS: kafka.bootstrap-servers: has 'localhost' but each broker must be host:port");
+    }
+
+    @Test
+    void badPipelinesAreRefusedNamingTheFileAndTheKey(@TempDir Path dir) throws Exception {
+        String kafka = "kafka:\n  bootstrap-servers: 127.0.0.1:9092\n";
+        Map<String, String> cases = Map.of(
+                kafka + ORDERS_PIPELINE.replace("    ruleset: pricing\n", ""),
+                "pipelines.orders.ruleset: is missing; give the ruleset evaluated after each upsert",
+                kafka + ORDERS_PIPELINE.replace("topic: order-events\n", "topic: order events\n"),
+                "pipelines.orders.topic: is 'order events' but a Kafka topic name must be 1-249 characters a-z, A-Z,"
+                        + " 0-9, '.', '_' or '-', and not '.' or '..'",
+                kafka + ORDERS_PIPELINE + "    partitions: 3\n",
+                "pipelines.orders.partitions: unknown key; known keys here: dead-letter-topic, decisions-topic,"
+                        + " namespace, ruleset, topic",
+                kafka + ORDERS_PIPELINE.replace("dead-letter-topic: order-events-dead", "dead-letter-topic: order-events"),
+                "pipelines.orders.dead-letter-topic: is the events topic 'order-events'; give a topic of its own",
+                kafka + ORDERS_PIPELINE.replace("  orders:", "  Orders:"),
+                "pipelines.Orders: is not a valid pipeline name; use 1-63 characters a-z, 0-9, '_' or '-', starting"
+                        + " with a letter",
+                "kafka:\n  bootstrap-servers: localhost\n",
+                "kafka.bootstrap-servers: has 'localhost' but each broker must be host:port",
+                "kafka:\n  bootstrap-servers: 127.0.0.1:9092\n  brokers: 127.0.0.1:9093\n",
+                "kafka.brokers: unknown key; known keys here: bootstrap-servers");
         for (Map.Entry<String, String> bad : cases.entrySet()) {
             Path file = write(dir, "rulegrid.yaml", bad.getKey());
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,19 +24,37 @@ import java.util.stream.Collectors;
  *     persistent: true
  *     write-delay-seconds: 1
  *   scratch: {}
+ * kafka:
+ *   bootstrap-servers: 127.0.0.1:9092
+ * pipelines:
+ *   orders:
+ *     topic: order-events
+ *     namespace: orders
+ *     ruleset: pricing
+ *     decisions-topic: order-decisions
+ *     dead-letter-topic: order-events-dead
  * }</pre>
  *
  * @param postgres   where rulesets and persistent namespaces are stored; {@code null} for none (then the
  *                   {@code RULEGRID_PG_*} variables or {@code --embedded} may still give one)
  * @param namespaces the declared fact namespaces by name; a namespace not declared is still created on first use,
  *                   in memory only
+ * @param kafka      the Kafka of the pipelines; {@code null} for none (then {@code KAFKA_BROKERS} or
+ *                   {@code --embedded} may still give one)
+ * @param pipelines  the Kafka event feeds by name; none: the member runs no Jet job and keeps Jet off
  */
-public record RuleGridConfig(PostgresConfig postgres, Map<String, NamespaceConfig> namespaces) {
+public record RuleGridConfig(PostgresConfig postgres, Map<String, NamespaceConfig> namespaces, KafkaConfig kafka,
+                             Map<String, PipelineConfig> pipelines) {
+
+    /** A pipeline's name is part of its Jet job's name, {@code rulegrid-pipeline-<name>}. */
+    private static final Pattern PIPELINE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
 
     /**
-     * @throws InvalidConfigException if a namespace name is not valid, or two persistent namespaces would share a table
+     * @throws InvalidConfigException if a namespace or pipeline name is not valid, or two persistent namespaces
+     *                                would share a table
      */
     public RuleGridConfig {
+        pipelines = checkedPipelines(pipelines);
         Map<String, NamespaceConfig> declared = new HashMap<>();
         Map<String, String> namespaceByTable = new TreeMap<>();
         if (namespaces != null) {
@@ -56,6 +75,23 @@ public record RuleGridConfig(PostgresConfig postgres, Map<String, NamespaceConfi
         namespaces = Map.copyOf(declared);
     }
 
+    private static Map<String, PipelineConfig> checkedPipelines(Map<String, PipelineConfig> pipelines) {
+        if (pipelines == null) {
+            return Map.of();
+        }
+        for (Map.Entry<String, PipelineConfig> pipeline : new TreeMap<>(pipelines).entrySet()) {
+            if (!PIPELINE_NAME.matcher(pipeline.getKey()).matches()) {
+                throw new InvalidConfigException("rulegrid config", "pipelines." + pipeline.getKey(), "is not a valid"
+                        + " pipeline name; use 1-63 characters a-z, 0-9, '_' or '-', starting with a letter");
+            }
+            if (pipeline.getValue() == null) {
+                throw new InvalidConfigException("rulegrid config", "pipelines." + pipeline.getKey(), "is empty;"
+                        + " give topic, namespace, ruleset, decisions-topic and dead-letter-topic");
+            }
+        }
+        return Map.copyOf(pipelines);
+    }
+
     private static void claimTable(Map<String, String> namespaceByTable, String namespace) {
         String table;
         try {
@@ -71,9 +107,9 @@ public record RuleGridConfig(PostgresConfig postgres, Map<String, NamespaceConfi
         }
     }
 
-    /** No PostgreSQL, no namespace declared. */
+    /** No PostgreSQL, no namespace declared, no pipeline. */
     public static RuleGridConfig empty() {
-        return new RuleGridConfig(null, Map.of());
+        return new RuleGridConfig(null, Map.of(), null, Map.of());
     }
 
     /** The namespaces marked {@code persistent: true}. */

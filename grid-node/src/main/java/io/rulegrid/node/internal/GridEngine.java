@@ -2,6 +2,7 @@ package io.rulegrid.node.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.config.Config;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
@@ -64,6 +65,28 @@ public final class GridEngine {
     private volatile String address = "starting";
     /** Set once the registry is loaded: partitions can migrate to a member before it has read the registry. */
     private volatile boolean registryLoaded;
+
+    /** Where a member keeps its engine, for the code of its Jet jobs: they run on the member but are not wired to it. */
+    private static final String USER_CONTEXT_KEY = GridEngine.class.getName();
+
+    /** Makes this engine the one {@link #of} finds on the member started with {@code config}. */
+    public void attachTo(Config config) {
+        config.getUserContext().put(USER_CONTEXT_KEY, this);
+    }
+
+    /**
+     * The engine of a RuleGrid member.
+     *
+     * @throws IllegalStateException if {@code member} is no RuleGrid member (started without {@link #attachTo})
+     */
+    public static GridEngine of(HazelcastInstance member) {
+        Object engine = member.getUserContext().get(USER_CONTEXT_KEY);
+        if (!(engine instanceof GridEngine gridEngine)) {
+            throw new IllegalStateException("member " + member.getName() + " is no RuleGrid member: it has no"
+                    + " GridEngine in its user context");
+        }
+        return gridEngine;
+    }
 
     /** Attaches the engine to its started member: loads the registry and follows its changes. */
     public void start(HazelcastInstance member) {

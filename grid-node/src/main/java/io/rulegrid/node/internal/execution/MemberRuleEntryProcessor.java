@@ -15,7 +15,7 @@ import java.util.Map;
  * instead of running the rules again. The reply carries the new fact only when the caller asked for it: a fact of
  * kilobytes would otherwise cross the network on every evaluation.
  */
-final class MemberRuleEntryProcessor extends RuleEntryProcessor {
+public final class MemberRuleEntryProcessor extends RuleEntryProcessor {
 
     private final transient GridEngine engine;
     private final transient ComputedWrite written = new ComputedWrite();

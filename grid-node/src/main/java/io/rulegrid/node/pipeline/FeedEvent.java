@@ -1,0 +1,42 @@
+package io.rulegrid.node.pipeline;
+
+import java.io.Serializable;
+
+/**
+ * An event of a feed, parsed: either an operation on one fact, or refused with the reason it cannot be applied
+ * (then it goes to the dead-letter topic).
+ *
+ * @param origin    the Kafka record it came from
+ * @param eventId   the event's {@code id}, or {@code null} when it has none
+ * @param namespace the fact's namespace ({@code null} when refused)
+ * @param key       the fact's key ({@code null} when refused)
+ * @param op        the operation ({@code null} when refused)
+ * @param factJson  the fact to upsert as a JSON object; {@code null} unless {@link EventOp#UPSERT}
+ * @param refusal   why the event cannot be applied; {@code null} for an operation
+ */
+public record FeedEvent(SourceRecord origin, String eventId, String namespace, String key, EventOp op,
+                        String factJson, String refusal) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static FeedEvent operation(SourceRecord origin, String eventId, String namespace, String key, EventOp op,
+                               String factJson) {
+        return new FeedEvent(origin, eventId, namespace, key, op, factJson, null);
+    }
+
+    static FeedEvent refused(SourceRecord origin, String refusal) {
+        return new FeedEvent(origin, null, null, null, null, null, refusal);
+    }
+
+    public boolean isRefused() {
+        return refusal != null;
+    }
+
+    /**
+     * What orders the pipeline's work: events of one fact are applied one after the other, in their order on the
+     * topic; a refused event only needs to reach the dead-letter topic, so its record's coordinates will do.
+     */
+    public String orderingKey() {
+        return isRefused() ? origin.topic() + "/" + origin.partition() + "/" + origin.offset() : namespace + "/" + key;
+    }
+}

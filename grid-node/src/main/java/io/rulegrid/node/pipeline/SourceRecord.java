@@ -1,0 +1,22 @@
+package io.rulegrid.node.pipeline;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.Serializable;
+
+/**
+ * One record of an events topic as the pipeline keeps it: its coordinates travel with the event so that a dead
+ * letter says where the event came from.
+ *
+ * @param key   the record's key, or {@code null}
+ * @param value the record's value, the event's JSON as sent, or {@code null}
+ */
+public record SourceRecord(String topic, int partition, long offset, String key, String value) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The Kafka source's projection: the job keeps no Kafka class past the source. */
+    public static SourceRecord of(ConsumerRecord<String, String> record) {
+        return new SourceRecord(record.topic(), record.partition(), record.offset(), record.key(), record.value());
+    }
+}
