@@ -1,0 +1,184 @@
+package io.rulegrid.node;
+
+import io.rulegrid.testkit.LocalCluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.map.IMap;
+import io.rulegrid.api.Facts;
+import io.rulegrid.devservices.KafkaService;
+import io.rulegrid.devservices.junit.WithKafka;
+import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.wire.RegistryTask;
+import io.rulegrid.node.pipeline.EventPipelines;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Kafka event feeds on a real 2-member cluster with a real broker: events become facts evaluated where they live,
+ * outputs become decisions, and events that cannot be applied land in the dead-letter topic without stopping the
+ * feed. The members run the shipped configuration; the pipelines in rulegrid.yaml turn Jet on.
+ */
+@WithKafka
+class KafkaPipelineTest {
+
+    private static final String RULESET = """
+            ruleset "order-review" time-budget 10s
+            rule "BigOrder" no-loop {
+              when total > 100 && status == "NEW"
+              then status = "REVIEW"; emit("review", ["total": total])
+            }
+            """;
+
+    private static LocalCluster cluster;
+    private static HazelcastInstance client;
+    private static KafkaService kafka;
+
+    @BeforeAll
+    static void startCluster(KafkaService broker, @TempDir Path config) throws Exception {
+        kafka = broker;
+        kafka.createTopic("pipe-order-events", 3);
+        Path rulegridYaml = config.resolve("rulegrid.yaml");
+        Files.writeString(rulegridYaml, """
+                kafka:
+                  bootstrap-servers: %s
+                pipelines:
+                  orders:
+                    topic: pipe-order-events
+                    namespace: pipe-orders
+                    ruleset: order-review
+                    decisions-topic: pipe-order-decisions
+                    dead-letter-topic: pipe-order-dead
+                  ghosts:
+                    topic: pipe-ghost-events
+                    namespace: pipe-ghosts
+                    ruleset: never-deployed
+                    decisions-topic: pipe-ghost-decisions
+                    dead-letter-topic: pipe-ghost-dead
+                """.formatted(kafka.url()));
+        cluster = LocalCluster.start(2, member -> member.rulegridYaml(rulegridYaml));
+        client = WireClients.of(cluster);
+        IExecutorService executor = client.getExecutorService(GridNames.EXECUTOR);
+        executor.submit(RegistryTask.deploy("order-review.grl", RULESET)).get();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        client.shutdown();
+        cluster.close();
+    }
+
+    @Test
+    void eventsAreUpsertedAndEvaluatedWhereTheyLiveAndOutputsBecomeDecisions() {
+        send("pipe-order-events", "o-1", "{\"id\":\"e-1\",\"key\":\"o-1\",\"op\":\"upsert\","
+                + "\"fact\":{\"total\":150,\"status\":\"NEW\"}}");
+        // no "key": the record's key names the fact
+        send("pipe-order-events", "o-2", "{\"id\":\"e-2\",\"op\":\"upsert\",\"fact\":{\"total\":50,\"status\":\"NEW\"}}");
+        send("pipe-order-events", "o-3", "{\"id\":\"e-3\",\"op\":\"upsert\",\"fact\":{\"total\":10,\"status\":\"NEW\"}}");
+        send("pipe-order-events", "o-3", "{\"id\":\"e-4\",\"op\":\"delete\"}");
+
+        IMap<String, HazelcastJsonValue> orders = client.getMap("pipe-orders");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(orders.get("o-1")).isNotNull();
+            assertThat(Facts.parse(orders.get("o-1").getValue())).containsEntry("status", "REVIEW");
+            assertThat(orders.get("o-2")).isNotNull();
+            assertThat(Facts.parse(orders.get("o-2").getValue())).containsEntry("status", "NEW");
+        });
+        await().atMost(Duration.ofMinutes(1)).until(() -> !orders.containsKey("o-3"));
+
+        List<ConsumerRecord<String, String>> decisions = readAtLeast("pipe-order-decisions", 1);
+        assertThat(decisions).allSatisfy(decision -> assertThat(decision.key()).isEqualTo("o-1"));
+        Map<String, Object> decision = Facts.parse(decisions.get(0).value());
+        assertThat(decision).containsEntry("eventId", "e-1").containsEntry("namespace", "pipe-orders")
+                .containsEntry("key", "o-1").containsEntry("ruleset", "order-review").containsEntry("version", 1L)
+                .containsEntry("index", 0L).containsEntry("type", "review")
+                .containsEntry("value", Map.of("total", 150L));
+        assertThat((Long) decision.get("timestamp")).isPositive();
+        assertThat(client.getJet().getJob(EventPipelines.jobName("orders"))).isNotNull();
+    }
+
+    @Test
+    void eventsThatCannotBeAppliedGoToTheDeadLetterTopicAndTheOthersStillApply() {
+        send("pipe-order-events", "d-1", "{\"id\":\"e-10\",\"op\":\"upsert\",\"fact\":{\"total\":5,\"status\":\"NEW\"}}");
+        send("pipe-order-events", "d-2", "{not json");
+        send("pipe-order-events", "d-3", "{\"id\":\"e-12\",\"op\":\"merge\",\"fact\":{}}");
+        send("pipe-order-events", "d-4", "{\"id\":\"e-13\",\"op\":\"upsert\",\"fact\":{\"total\":7,\"status\":\"NEW\"}}");
+        send("pipe-ghost-events", "g-1", "{\"id\":\"e-14\",\"op\":\"upsert\",\"fact\":{\"total\":1}}");
+
+        IMap<String, HazelcastJsonValue> orders = client.getMap("pipe-orders");
+        await().atMost(Duration.ofMinutes(1)).until(() -> orders.containsKey("d-1") && orders.containsKey("d-4"));
+
+        List<Map<String, Object>> deadOrders = readAtLeast("pipe-order-dead", 2).stream()
+                .map(record -> Facts.parse(record.value())).toList();
+        assertThat(deadOrders).anySatisfy(letter -> {
+            assertThat((String) letter.get("reason")).startsWith("malformed event: ");
+            assertThat(letter).containsEntry("payload", "{not json").containsEntry("topic", "pipe-order-events");
+            assertThat(letter).containsKeys("partition", "offset");
+        });
+        assertThat(deadOrders).anySatisfy(letter -> {
+            assertThat(letter).containsEntry("reason", "unknown op \"merge\"; give \"upsert\" or \"delete\"");
+            assertThat(letter).containsEntry("payload", "{\"id\":\"e-12\",\"op\":\"merge\",\"fact\":{}}");
+        });
+        assertThat(orders.containsKey("d-3")).isFalse();
+
+        Map<String, Object> deadGhost = Facts.parse(readAtLeast("pipe-ghost-dead", 1).get(0).value());
+        assertThat((String) deadGhost.get("reason")).startsWith("NO_RULESET: ").contains("never-deployed");
+        assertThat(deadGhost).containsEntry("payload", "{\"id\":\"e-14\",\"op\":\"upsert\",\"fact\":{\"total\":1}}");
+        assertThat(client.getMap("pipe-ghosts").containsKey("g-1")).as("a failed evaluation changes nothing").isFalse();
+    }
+
+    private static void send(String topic, String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.url(),
+                "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", StringSerializer.class.getName()))) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("cannot send to " + topic, e);
+        }
+    }
+
+    /** The topic's records from its beginning, once it has at least {@code count}. */
+    private static List<ConsumerRecord<String, String>> readAtLeast(String topic, int count) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.url(),
+                "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", StringDeserializer.class.getName()))) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> {
+                if (consumer.assignment().isEmpty()) {
+                    // the pipeline's first record creates the topic
+                    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    if (partitions.isEmpty()) {
+                        return false;
+                    }
+                    consumer.assign(partitions);
+                    consumer.seekToBeginning(partitions);
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                return records.size() >= count;
+            });
+        }
+        return records;
+    }
+}
