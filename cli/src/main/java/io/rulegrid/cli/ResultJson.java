@@ -37,6 +37,7 @@ final class ResultJson {
 
     private static Map<String, Object> output(Output output) {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rule", output.rule());
         json.put("type", output.type());
         json.put("value", output.value());
         return json;

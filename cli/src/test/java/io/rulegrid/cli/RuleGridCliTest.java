@@ -99,7 +99,7 @@ class RuleGridCliTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("{\"ruleset\":\"pricing\",\"fired\":[\"LowMargin\"],\"modified\":[\"status\"],"
-                + "\"outputs\":[{\"type\":\"alert\",\"value\":{\"sku\":\"A-1\"}}],"
+                + "\"outputs\":[{\"rule\":\"LowMargin\",\"type\":\"alert\",\"value\":{\"sku\":\"A-1\"}}],"
                 + "\"fact\":{\"sku\":\"A-1\",\"price\":10.0,\"cost\":9.9,\"status\":\"REVIEW\"},"
                 + "\"retracted\":false,\"halted\":false,\"elapsedNanos\":");
         assertThat(new ObjectMapper().readTree(run.out()).get("elapsedNanos").asLong()).isPositive();

@@ -136,7 +136,7 @@ class RuleGridClientTest {
 
         EvaluationResult result = evaluation.resultOrThrow();
         assertThat(result.fired()).containsExactly("Big");
-        assertThat(result.outputs()).containsExactly(new Output("review", "o-1"));
+        assertThat(result.outputs()).containsExactly(new Output("Big", "review", "o-1"));
         assertThat(evaluation.version()).isEqualTo(1);
         assertThat(evaluation.member()).isEqualTo(grid.hazelcast().getPartitionService().getPartition("o-1")
                 .getOwner().getAddress().toString());

@@ -56,7 +56,7 @@ class RuleSetEvaluationTest {
         assertThat(result.modified()).containsExactly("status");
         assertThat(result.fact()).containsEntry("status", "REVIEW").containsEntry("price", 10.0);
         assertThat(result.outputs()).containsExactly(
-                new Output("alert", Map.of("sku", "A-1", "reason", "low margin")));
+                new Output("LowMargin", "alert", Map.of("sku", "A-1", "reason", "low margin")));
         assertThat(result.retracted()).isFalse();
         assertThat(result.halted()).isFalse();
         assertThat(result.elapsedNanos()).isPositive();

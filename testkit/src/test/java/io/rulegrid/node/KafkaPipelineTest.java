@@ -112,7 +112,7 @@ class KafkaPipelineTest {
         Map<String, Object> decision = Facts.parse(decisions.get(0).value());
         assertThat(decision).containsEntry("eventId", "e-1").containsEntry("namespace", "pipe-orders")
                 .containsEntry("key", "o-1").containsEntry("ruleset", "order-review").containsEntry("version", 1L)
-                .containsEntry("index", 0L).containsEntry("type", "review")
+                .containsEntry("rule", "BigOrder").containsEntry("index", 0L).containsEntry("type", "review")
                 .containsEntry("value", Map.of("total", 150L));
         assertThat((Long) decision.get("timestamp")).isPositive();
         assertThat(client.getJet().getJob(EventPipelines.jobName("orders"))).isNotNull();

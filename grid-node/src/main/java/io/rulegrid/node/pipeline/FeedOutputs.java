@@ -32,6 +32,7 @@ final class FeedOutputs {
             decision.put("key", event.key());
             decision.put("ruleset", outcome.ruleset());
             decision.put("version", (long) outcome.version());
+            decision.put("rule", output.rule());
             decision.put("index", (long) i);
             decision.put("type", output.type());
             decision.put("value", output.value());

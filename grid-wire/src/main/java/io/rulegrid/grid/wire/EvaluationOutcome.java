@@ -85,6 +85,7 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
         List<Map<String, Object>> outputs = new ArrayList<>(r.outputs().size());
         for (Output output : r.outputs()) {
             Map<String, Object> json = new LinkedHashMap<>();
+            json.put("rule", output.rule());
             json.put("type", output.type());
             json.put("value", output.value());
             outputs.add(json);
@@ -207,7 +208,8 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
         List<Output> outputs = new ArrayList<>();
         for (Object o : (List<?>) Facts.parseValue(outputsJson)) {
             Map<?, ?> output = (Map<?, ?>) o;
-            outputs.add(new Output((String) output.get("type"), output.get("value")));
+            // members of earlier builds wrote no rule
+            outputs.add(new Output((String) output.get("rule"), (String) output.get("type"), output.get("value")));
         }
         // a success that kept its fact always has one, so no fact means retracted or not asked for: the layout
         // of the reply needs no flag of its own

@@ -34,7 +34,7 @@ class WireRoundTripTest {
 
     private static List<IdentifiedDataSerializable> everyType() {
         EvaluationResult result = new EvaluationResult("pricing", List.of("LowMargin", "Books"), List.of("status"),
-                List.of(new Output("alert", Map.of("sku", "A-1"))), Map.of("sku", "A-1", "status", "REVIEW"), false,
+                List.of(new Output("LowMargin", "alert", Map.of("sku", "A-1"))), Map.of("sku", "A-1", "status", "REVIEW"), false,
                 true, 1234);
         BulkSummary summary = new BulkSummary();
         summary.add(EvaluationOutcome.succeeded("products", "A-1", 3, "[127.0.0.1]:5701", result, "{\"sku\":\"A-1\"}"));

@@ -93,6 +93,7 @@ final class Evaluation {
     private Set<String> fire(CompiledRule rule, int firings) {
         boolean changesNothing = rule.changes().isEmpty();
         Map<String, Object> before = changesNothing ? null : metered(rule, firings, () -> snapshot(rule));
+        scope.firing(rule.name());
         for (Expression action : rule.actions()) {
             run(rule, action, "action", firings);
             if (scope.stopped()) {

@@ -23,6 +23,8 @@ public final class EvaluationScope {
     private Object[] locals = NO_LOCALS;
     private boolean retracted;
     private boolean halted;
+    /** The rule whose actions run, so that what they emit names it. */
+    private String firingRule;
 
     public EvaluationScope(Map<String, Object> fact, Map<String, Object> input, long now, Meter meter) {
         this.fact = fact;
@@ -74,7 +76,12 @@ public final class EvaluationScope {
             throw new IllegalStateException("more than max-outputs " + meter.limits().maxOutputs()
                     + " outputs in one evaluation");
         }
-        outputs.add(new Output(type, value));
+        outputs.add(new Output(firingRule, type, value));
+    }
+
+    /** The rule whose actions run from now on. */
+    void firing(String rule) {
+        firingRule = rule;
     }
 
     /** Deletes the fact and ends the evaluation after the current action. */
