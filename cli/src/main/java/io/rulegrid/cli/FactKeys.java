@@ -49,7 +49,7 @@ final class FactKeys {
     KeyedFact keyed(SourceRecord record) throws BadRecordException {
         Map<String, Object> fields = record.fields();
         if (keyField != null) {
-            return new KeyedFact(key(fields.get(keyField), "key field \"" + keyField + "\"", record), fields,
+            return new KeyedFact(key(fields.get(keyField), "key field \"" + keyField + "\"", record.line()), fields,
                     record.line());
         }
         if (!fields.keySet().equals(Set.of(KEY, FACT))) {
@@ -61,22 +61,28 @@ final class FactKeys {
         }
         @SuppressWarnings("unchecked") // the fact was read as JSON: a Map<String, Object>
         Map<String, Object> fact = (Map<String, Object>) fields.get(FACT);
-        return new KeyedFact(key(fields.get(KEY), "\"key\"", record), fact, record.line());
+        return new KeyedFact(key(fields.get(KEY), "\"key\"", record.line()), fact, record.line());
     }
 
-    private static String key(Object value, String what, SourceRecord record) throws BadRecordException {
+    /**
+     * A key as text: a string as it is, a whole number in decimal; {@code what} names where the key is, for the
+     * error.
+     *
+     * @throws BadRecordException if the value is missing, empty, or neither a string nor a whole number
+     */
+    static String key(Object value, String what, int line) throws BadRecordException {
         if (value == null) {
-            throw new BadRecordException(record.line(), what + " is missing");
+            throw new BadRecordException(line, what + " is missing");
         }
         if (value instanceof Long whole) {
             return whole.toString();
         }
         if (!(value instanceof String text)) {
-            throw new BadRecordException(record.line(), what + " must be a string or a whole number, not "
+            throw new BadRecordException(line, what + " must be a string or a whole number, not "
                     + (value instanceof Map ? "an object" : value instanceof List ? "an array" : value));
         }
         if (text.isEmpty()) {
-            throw new BadRecordException(record.line(), what + " is empty");
+            throw new BadRecordException(line, what + " is empty");
         }
         return text;
     }

@@ -13,7 +13,6 @@ import java.io.Reader;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -53,7 +52,7 @@ final class FactLoadCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FactKeys keys = keyField == null ? FactKeys.exportRecords() : FactKeys.inField(keyField);
         FactFormat fileFormat = format == null ? FactFormat.of(file) : format;
-        try (FileChannel channel = open(file);
+        try (FileChannel channel = InputFiles.open(file);
              Reader text = Channels.newReader(channel, StandardCharsets.UTF_8);
              RecordReader records = fileFormat.open(text, keys);
              RuleGridClient grid = cluster.connect()) {
@@ -61,16 +60,6 @@ final class FactLoadCommand implements Callable<Integer> {
                     LoadProgress.of(channel, spec.commandLine().getErr()));
             return loader.load(records).print(namespace, file.toString(), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
-        }
-    }
-
-    private static FileChannel open(Path file) {
-        try {
-            return FileChannel.open(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }
