@@ -304,7 +304,13 @@ class RuleGridNodeConfigTest {
                 "kafka:\n  bootstrap-servers: localhost\n",
                 "kafka.bootstrap-servers: has 'localhost' but each broker must be host:port",
                 "kafka:\n  bootstrap-servers: 127.0.0.1:9092\n  brokers: 127.0.0.1:9093\n",
-                "kafka.brokers: unknown key; known keys here: bootstrap-servers");
+                "kafka.brokers: unknown key; known keys here: bootstrap-servers",
+                // a misspelt key where a required one is missing: the misspelling is named, not the missing key
+                "kafka:\n  brokers: 127.0.0.1:9093\n",
+                "kafka.brokers: unknown key; known keys here: bootstrap-servers",
+                kafka + ORDERS_PIPELINE.replace("    ruleset: pricing\n", "    rule-set: pricing\n"),
+                "pipelines.orders.rule-set: unknown key; known keys here: dead-letter-topic, decisions-topic,"
+                        + " namespace, ruleset, topic");
         for (Map.Entry<String, String> bad : cases.entrySet()) {
             Path file = write(dir, "rulegrid.yaml", bad.getKey());
 

@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Binds {@code rulegrid.yaml} to {@link RuleGridConfig}, turning every Jackson error into one naming the file and the key. */
@@ -46,6 +49,7 @@ final class RuleGridYaml {
             }
             return YAML.treeToValue(document, RuleGridConfig.class);
         } catch (ValueInstantiationException e) {
+            refuseUnknownKey(file, document(text), e);
             if (e.getCause() instanceof InvalidConfigException invalid) {
                 // a section's own check names its key relative to the section, e.g. postgres + pool-size
                 String key = e.getPath().isEmpty() ? invalid.key() : keyPath(e) + "." + invalid.key();
@@ -60,6 +64,43 @@ final class RuleGridYaml {
             throw new InvalidConfigException(file.toString(), lineAndColumn(e), "not valid YAML: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new InvalidConfigException(file.toString(), lineAndColumn(e), e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Jackson builds a section from its creator before it looks at the keys it did not know, so a section with a
+     * misspelt key and a missing one would be reported as missing only: the unknown key, the likelier mistake,
+     * is named first.
+     */
+    private static void refuseUnknownKey(Path file, JsonNode document, ValueInstantiationException e) {
+        JsonNode section = document;
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            section = reference.getFieldName() != null ? section.path(reference.getFieldName())
+                    : section.path(reference.getIndex());
+        }
+        if (!section.isObject()) {
+            return;
+        }
+        Set<String> known = new TreeSet<>();
+        // the keys the section's creator takes, not the accessors a record also has
+        YAML.getDeserializationConfig().introspect(e.getType()).findProperties().stream()
+                .filter(property -> property.hasConstructorParameter() || property.hasSetter())
+                .forEach(property -> known.add(property.getName()));
+        for (Iterator<String> keys = section.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!known.isEmpty() && !known.contains(key)) {
+                String where = e.getPath().isEmpty() ? "" : keyPath(e) + ".";
+                throw new InvalidConfigException(file.toString(), where + key,
+                        "unknown key; known keys here: " + String.join(", ", known));
+            }
+        }
+    }
+
+    private static JsonNode document(String text) {
+        try {
+            return YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rulegrid.yaml parsed once already", e);
         }
     }
 
