@@ -41,15 +41,17 @@ final class RuleGridYaml {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e, e);
         }
+        // the parsed file, kept for the error path: a failed section is looked up in it, not parsed again
+        JsonNode document = null;
         try {
-            JsonNode document = YAML.readTree(text);
+            document = YAML.readTree(text);
             // a file with nothing but comments declares nothing
             if (document == null || document.isMissingNode() || document.isNull()) {
                 return RuleGridConfig.empty();
             }
             return YAML.treeToValue(document, RuleGridConfig.class);
         } catch (ValueInstantiationException e) {
-            refuseUnknownKey(file, document(text), e);
+            refuseUnknownKey(file, document, e);
             if (e.getCause() instanceof InvalidConfigException invalid) {
                 // a section's own check names its key relative to the section, e.g. postgres + pool-size
                 String key = e.getPath().isEmpty() ? invalid.key() : keyPath(e) + "." + invalid.key();
@@ -93,14 +95,6 @@ final class RuleGridYaml {
                 throw new InvalidConfigException(file.toString(), where + key,
                         "unknown key; known keys here: " + String.join(", ", known));
             }
-        }
-    }
-
-    private static JsonNode document(String text) {
-        try {
-            return YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("rulegrid.yaml parsed once already", e);
         }
     }
 
