@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import io.rulegrid.api.Facts;
+import io.rulegrid.grid.GridNames;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -43,8 +44,11 @@ final class FactExporter {
             for (String key : page) {
                 HazelcastJsonValue value = values.get(key);
                 if (value != null) {
-                    // parsed and written again: a fact stored by another client may hold line breaks
-                    out.write(Facts.toJson(FactKeys.exportRecord(key, Facts.parse(value.getValue()))));
+                    // parsed and written again: a fact stored by another client may hold line breaks; a pipeline's
+                    // ledger is the grid's bookkeeping, not the fact
+                    Map<String, Object> fact = Facts.parse(value.getValue());
+                    fact.remove(GridNames.FEED_LEDGER_FIELD);
+                    out.write(Facts.toJson(FactKeys.exportRecord(key, fact)));
                     out.write('\n');
                     written++;
                 }

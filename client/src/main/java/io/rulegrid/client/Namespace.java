@@ -76,10 +76,15 @@ public final class Namespace {
         map.putAll(batch);
     }
 
-    /** The fact of a key, if there is one. */
+    /** The fact of a key, if there is one; without the ledger a pipeline keeps in the facts it feeds. */
     public Optional<Map<String, Object>> get(String key) {
         HazelcastJsonValue json = map.get(key);
-        return json == null ? Optional.empty() : Optional.of(Facts.parse(json.getValue()));
+        if (json == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> fact = Facts.parse(json.getValue());
+        fact.remove(GridNames.FEED_LEDGER_FIELD);
+        return Optional.of(fact);
     }
 
     /** Deletes a fact; true if there was one. */

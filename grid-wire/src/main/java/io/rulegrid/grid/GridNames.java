@@ -17,6 +17,16 @@ public final class GridNames {
      */
     public static final String REFRESH_EXECUTOR = "rulegrid.refresh";
 
+    /**
+     * The field of a stored fact that records the Kafka events applied to it (the feed ledger), so that an event
+     * delivered again is not applied twice. Members keep it out of what rules see; clients keep it out of what
+     * they return. Its name is no RGL identifier, so no rule can name it.
+     */
+    public static final String FEED_LEDGER_FIELD = "@rulegrid:feed";
+
+    /** The IMap of the source offsets up to which each pipeline's decisions are committed, keyed by pipeline. */
+    public static final String PIPELINE_OFFSETS_MAP = "rulegrid.pipeline-offsets";
+
     /** Namespace names: lower-case, so that they never clash with the {@code rulegrid.} maps. */
     private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
 

@@ -97,13 +97,17 @@ class KafkaPipelineTest {
         send("pipe-order-events", "o-2", "{\"id\":\"e-2\",\"op\":\"upsert\",\"fact\":{\"total\":50,\"status\":\"NEW\"}}");
         send("pipe-order-events", "o-3", "{\"id\":\"e-3\",\"op\":\"upsert\",\"fact\":{\"total\":10,\"status\":\"NEW\"}}");
         send("pipe-order-events", "o-3", "{\"id\":\"e-4\",\"op\":\"delete\"}");
+        send("pipe-order-events", "o-2", "{\"id\":\"e-5\",\"op\":\"patch\",\"patch\":{\"note\":\"gift\",\"status\":null}}");
+        send("pipe-order-events", "o-9", "{\"id\":\"e-6\",\"op\":\"patch\",\"patch\":{\"note\":\"gift\"}}");
 
         IMap<String, HazelcastJsonValue> orders = client.getMap("pipe-orders");
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
             assertThat(orders.get("o-1")).isNotNull();
             assertThat(Facts.parse(orders.get("o-1").getValue())).containsEntry("status", "REVIEW");
             assertThat(orders.get("o-2")).isNotNull();
-            assertThat(Facts.parse(orders.get("o-2").getValue())).containsEntry("status", "NEW");
+            // patched: a field added, a field removed by null, the rest kept
+            assertThat(Facts.parse(orders.get("o-2").getValue())).containsEntry("note", "gift")
+                    .containsEntry("total", 50L).doesNotContainKey("status");
         });
         await().atMost(Duration.ofMinutes(1)).until(() -> !orders.containsKey("o-3"));
 
@@ -116,6 +120,11 @@ class KafkaPipelineTest {
                 .containsEntry("value", Map.of("total", 150L));
         assertThat((Long) decision.get("timestamp")).isPositive();
         assertThat(client.getJet().getJob(EventPipelines.jobName("orders"))).isNotNull();
+
+        Map<String, Object> patchOfNothing = Facts.parse(readAtLeast("pipe-order-dead", 1).stream()
+                .filter(record -> record.key().equals("o-9")).findFirst().orElseThrow().value());
+        assertThat((String) patchOfNothing.get("reason")).startsWith("NO_FACT: ");
+        assertThat(orders.containsKey("o-9")).as("a patch of no fact creates none").isFalse();
     }
 
     @Test
@@ -137,7 +146,7 @@ class KafkaPipelineTest {
             assertThat(letter).containsKeys("partition", "offset");
         });
         assertThat(deadOrders).anySatisfy(letter -> {
-            assertThat(letter).containsEntry("reason", "unknown op \"merge\"; give \"upsert\" or \"delete\"");
+            assertThat(letter).containsEntry("reason", "unknown op \"merge\"; give \"upsert\", \"patch\" or \"delete\"");
             assertThat(letter).containsEntry("payload", "{\"id\":\"e-12\",\"op\":\"merge\",\"fact\":{}}");
         });
         assertThat(orders.containsKey("d-3")).isFalse();
@@ -163,7 +172,9 @@ class KafkaPipelineTest {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.url(),
                 "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName()))) {
+                "value.deserializer", StringDeserializer.class.getName(),
+                // decisions are written in transactions: only committed ones count
+                "isolation.level", "read_committed"))) {
             await().atMost(Duration.ofMinutes(1)).until(() -> {
                 if (consumer.assignment().isEmpty()) {
                     // the pipeline's first record creates the topic

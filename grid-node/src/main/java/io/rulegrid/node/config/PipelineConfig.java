@@ -17,13 +17,19 @@ import java.util.regex.Pattern;
  * @param ruleset         the ruleset evaluated after each upsert (its active version)
  * @param decisionsTopic  where emitted outputs go, one record per output
  * @param deadLetterTopic where events that cannot be applied go, with the reason
+ * @param exactlyOnce     whether each event is applied and its decisions committed exactly once (the default), or
+ *                        at least once (events since the last snapshot applied again after a failure)
+ * @param parallelism     how many events each member applies at once, per pipeline processor; 0 for Jet's default
  */
 public record PipelineConfig(String topic, String namespace, String ruleset, String decisionsTopic,
-                             String deadLetterTopic) implements Serializable {
+                             String deadLetterTopic, boolean exactlyOnce, int parallelism) implements Serializable {
 
     private static final long serialVersionUID = 1L;
     /** Kafka's own rule for topic names. */
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final int MAX_PARALLELISM = 256;
+    private static final String EXACTLY_ONCE = "exactly-once";
+    private static final String AT_LEAST_ONCE = "at-least-once";
 
     /**
      * @throws InvalidConfigException naming the key (relative to the pipeline) and the problem
@@ -48,6 +54,15 @@ public record PipelineConfig(String topic, String namespace, String ruleset, Str
             throw new InvalidConfigException("rulegrid config", decisionsTopic.equals(topic) ? "decisions-topic"
                     : "dead-letter-topic", "is the events topic '" + topic + "'; give a topic of its own");
         }
+        if (parallelism < 0 || parallelism > MAX_PARALLELISM) {
+            throw badParallelism(parallelism);
+        }
+    }
+
+    /** A pipeline with the default guarantee (exactly once) and parallelism. */
+    public PipelineConfig(String topic, String namespace, String ruleset, String decisionsTopic,
+                          String deadLetterTopic) {
+        this(topic, namespace, ruleset, decisionsTopic, deadLetterTopic, true, 0);
     }
 
     private static void checkTopic(String key, String topic) {
@@ -68,7 +83,29 @@ public record PipelineConfig(String topic, String namespace, String ruleset, Str
     static PipelineConfig fromYaml(@JsonProperty("topic") String topic, @JsonProperty("namespace") String namespace,
                                    @JsonProperty("ruleset") String ruleset,
                                    @JsonProperty("decisions-topic") String decisionsTopic,
-                                   @JsonProperty("dead-letter-topic") String deadLetterTopic) {
-        return new PipelineConfig(topic, namespace, ruleset, decisionsTopic, deadLetterTopic);
+                                   @JsonProperty("dead-letter-topic") String deadLetterTopic,
+                                   @JsonProperty("guarantee") String guarantee,
+                                   @JsonProperty("parallelism") Integer parallelism) {
+        if (parallelism != null && parallelism < 1) {
+            throw badParallelism(parallelism);
+        }
+        return new PipelineConfig(topic, namespace, ruleset, decisionsTopic, deadLetterTopic, exactlyOnce(guarantee),
+                parallelism == null ? 0 : parallelism);
+    }
+
+    private static InvalidConfigException badParallelism(int parallelism) {
+        return new InvalidConfigException("rulegrid config", "parallelism", "is " + parallelism + "; give 1 to "
+                + MAX_PARALLELISM + ", or leave it out for Jet's default");
+    }
+
+    private static boolean exactlyOnce(String guarantee) {
+        if (guarantee == null || guarantee.equals(EXACTLY_ONCE)) {
+            return true;
+        }
+        if (guarantee.equals(AT_LEAST_ONCE)) {
+            return false;
+        }
+        throw new InvalidConfigException("rulegrid config", "guarantee", "is '" + guarantee + "'; give "
+                + EXACTLY_ONCE + " (the default) or " + AT_LEAST_ONCE);
     }
 }

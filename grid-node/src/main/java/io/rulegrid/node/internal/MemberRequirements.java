@@ -46,6 +46,8 @@ public final class MemberRequirements {
         checkNoCodeUpload(config, source);
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
         filter.getWhitelist().addPrefixes("io.rulegrid.");
+        // a pipeline's Kafka source snapshots its offsets by partition: a job restored from its snapshot reads them
+        filter.getWhitelist().addClasses("org.apache.kafka.common.TopicPartition");
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
     }
 

@@ -4,13 +4,14 @@ import com.hazelcast.function.FunctionEx;
 import io.rulegrid.api.Facts;
 import io.rulegrid.api.MalformedFactException;
 import io.rulegrid.grid.GridNames;
+import io.rulegrid.node.internal.execution.EventOp;
 
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads an event, {@code {"id":…, "namespace":…, "key":…, "op":"upsert"|"delete", "fact":{…}}}: the namespace
- * defaults to the pipeline's, the key to the Kafka record's key. Never throws: what cannot be applied becomes a
+ * Reads an event, {@code {"id":…, "namespace":…, "key":…, "op":"upsert"|"patch"|"delete", "fact"|"patch":{…}}}:
+ * the namespace defaults to the pipeline's, the key to the Kafka record's key. Never throws: what cannot be applied becomes a
  * refused {@link FeedEvent}, so one bad event never fails the job.
  */
 public final class EventParser implements FunctionEx<SourceRecord, FeedEvent> {
@@ -51,7 +52,7 @@ public final class EventParser implements FunctionEx<SourceRecord, FeedEvent> {
         }
         Object op = event.get("op");
         if (!(op instanceof String opName)) {
-            return FeedEvent.refused(record, "no op: give \"op\": \"upsert\" or \"delete\"");
+            return FeedEvent.refused(record, "no op: give \"op\": \"upsert\", \"patch\" or \"delete\"");
         }
         switch (opName.toLowerCase(Locale.ROOT)) {
             case "upsert" -> {
@@ -64,11 +65,14 @@ public final class EventParser implements FunctionEx<SourceRecord, FeedEvent> {
                 return FeedEvent.operation(record, eventId, name, factKey, EventOp.DELETE, null);
             }
             case "patch" -> {
-                return FeedEvent.refused(record, "op \"patch\" is not supported yet; send the whole fact with"
-                        + " \"op\": \"upsert\"");
+                if (!(event.get("patch") instanceof Map<?, ?> patch)) {
+                    return FeedEvent.refused(record, "a patch needs \"patch\": a JSON object to merge into the fact");
+                }
+                return FeedEvent.operation(record, eventId, name, factKey, EventOp.PATCH, Facts.toJson(patch));
             }
             default -> {
-                return FeedEvent.refused(record, "unknown op \"" + opName + "\"; give \"upsert\" or \"delete\"");
+                return FeedEvent.refused(record, "unknown op \"" + opName + "\"; give \"upsert\", \"patch\" or"
+                        + " \"delete\"");
             }
         }
     }

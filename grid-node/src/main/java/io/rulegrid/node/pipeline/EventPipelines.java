@@ -5,10 +5,14 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
-import com.hazelcast.jet.kafka.KafkaSinks;
+import com.hazelcast.jet.core.ProcessorMetaSupplier;
+import com.hazelcast.jet.impl.util.WrappingProcessorMetaSupplier;
+import com.hazelcast.jet.kafka.KafkaProcessors;
 import com.hazelcast.jet.kafka.KafkaSources;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
+import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.StreamStage;
 import io.rulegrid.node.config.KafkaConfig;
 import io.rulegrid.node.config.PipelineConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,18 +28,25 @@ import java.util.TreeMap;
  * The Jet jobs that feed Kafka events into the grid, one per configured pipeline:
  * events topic → {@link EventParser} → {@link FactApplier} on the fact's partition → decisions and dead letters.
  *
- * <p>Processing guarantee of this slice: at-least-once. After a member loss or a job restart, events since the
- * last snapshot are applied again and their decisions written again, so a reader of the decisions topic must
- * tolerate duplicates (a decision is named by {@code eventId} and {@code index}). Exactly-once, the fact
- * remembering the last event applied to it and decisions written in Kafka transactions, is the next slice; see
- * {@code docs/pipelines.md}.
+ * <p>Exactly once (the default): Jet snapshots the source offsets with aligned barriers, facts record the events
+ * applied to them in their ledger so that an event delivered again is not applied again, and the decisions are
+ * written in Kafka transactions committed with the snapshots. At least once: no ledger, no transactions; events
+ * since the last snapshot are applied again after a failure. See {@code docs/pipelines.md}.
  */
 public final class EventPipelines {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPipelines.class);
     private static final String JOB_NAME_PREFIX = "rulegrid-pipeline-";
-    /** Events since the last snapshot are what a restart applies again. */
+    /**
+     * Exactly once, decisions become visible when the snapshot after them commits; at least once, events since the
+     * last snapshot are applied again after a failure.
+     */
     private static final long SNAPSHOT_INTERVAL_MILLIS = 1_000;
+    /**
+     * Events each applier processor has in the grid at once (events of one fact still go one at a time): beyond
+     * it, the stage takes no more input and the Kafka source waits, which bounds the job's memory.
+     */
+    private static final int MAX_EVENTS_IN_FLIGHT = 256;
 
     private EventPipelines() {
     }
@@ -52,26 +63,45 @@ public final class EventPipelines {
     public static void submitAll(HazelcastInstance member, Map<String, PipelineConfig> pipelines, KafkaConfig kafka) {
         new TreeMap<>(pipelines).forEach((name, pipeline) -> {
             JobConfig config = new JobConfig().setName(jobName(name))
-                    .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
+                    .setProcessingGuarantee(pipeline.exactlyOnce() ? ProcessingGuarantee.EXACTLY_ONCE
+                            : ProcessingGuarantee.AT_LEAST_ONCE)
                     .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MILLIS);
-            Job job = member.getJet().newJobIfAbsent(pipeline(pipeline, kafka), config);
-            LOG.info("pipeline {}: job {} ({}) reads topic {} into namespace {} with ruleset {}", name,
-                    config.getName(), job.getIdString(), pipeline.topic(), pipeline.namespace(), pipeline.ruleset());
+            Job job = member.getJet().newJobIfAbsent(pipeline(name, pipeline, kafka), config);
+            LOG.info("pipeline {}: job {} ({}) reads topic {} into namespace {} with ruleset {}, {}", name,
+                    config.getName(), job.getIdString(), pipeline.topic(), pipeline.namespace(), pipeline.ruleset(),
+                    pipeline.exactlyOnce() ? "exactly once" : "at least once");
         });
     }
 
     /** The pipeline's job: made only of io.rulegrid and Hazelcast classes, as members load no uploaded code. */
-    static Pipeline pipeline(PipelineConfig pipeline, KafkaConfig kafka) {
+    static Pipeline pipeline(String name, PipelineConfig pipeline, KafkaConfig kafka) {
         Pipeline job = Pipeline.create();
-        job.readFrom(KafkaSources.kafka(consumerProperties(kafka), SourceRecord::of, pipeline.topic()))
+        StreamStage<OutgoingRecord> records = job
+                .readFrom(KafkaSources.kafka(consumerProperties(kafka), SourceRecord::of, pipeline.topic()))
                 .withoutTimestamps()
                 .map(new EventParser(pipeline.namespace()))
                 .groupingKey(FeedEvent::orderingKey)
-                .mapUsingServiceAsync(ServiceFactories.sharedService(new FactApplier.Factory(pipeline)),
-                        FactApplier::apply)
-                .flatMap(Traversers::traverseIterable)
-                .writeTo(KafkaSinks.kafka(producerProperties(kafka), OutgoingRecord::toProducerRecord));
+                .mapUsingServiceAsync(ServiceFactories.sharedService(new FactApplier.Factory(name, pipeline)),
+                        MAX_EVENTS_IN_FLIGHT, true, FactApplier::apply)
+                .flatMap(Traversers::traverseIterable);
+        if (pipeline.parallelism() > 0) {
+            records.setLocalParallelism(pipeline.parallelism());
+        }
+        records.writeTo(Sinks.fromProcessor("write " + pipeline.decisionsTopic() + ", " + pipeline.deadLetterTopic(),
+                decisionsWriter(name, pipeline, kafka)));
         return job;
+    }
+
+    /**
+     * One Kafka writer for decisions and dead letters. Exactly once: transactional, committed with each snapshot,
+     * and wrapped to record what each transaction committed ({@link CommitTracker}); else plain, acknowledged by all
+     * replicas.
+     */
+    private static ProcessorMetaSupplier decisionsWriter(String name, PipelineConfig pipeline, KafkaConfig kafka) {
+        ProcessorMetaSupplier writer = KafkaProcessors.<OutgoingRecord, String, String>writeKafkaP(
+                producerProperties(kafka), OutgoingRecord::toProducerRecord, pipeline.exactlyOnce());
+        return pipeline.exactlyOnce() ? new WrappingProcessorMetaSupplier(writer, CommitTracker.wrapping(name))
+                : writer;
     }
 
     private static Properties consumerProperties(KafkaConfig kafka) {
@@ -81,6 +111,8 @@ public final class EventPipelines {
         properties.setProperty("value.deserializer", StringDeserializer.class.getName());
         // a new job starts at the beginning of the topic: events sent before it was first submitted count too
         properties.setProperty("auto.offset.reset", "earliest");
+        // events written in transactions count once committed, never when aborted
+        properties.setProperty("isolation.level", "read_committed");
         return properties;
     }
 

@@ -1,5 +1,7 @@
 package io.rulegrid.node.pipeline;
 
+import io.rulegrid.node.internal.execution.EventOp;
+
 import java.io.Serializable;
 
 /**
@@ -11,7 +13,7 @@ import java.io.Serializable;
  * @param namespace the fact's namespace ({@code null} when refused)
  * @param key       the fact's key ({@code null} when refused)
  * @param op        the operation ({@code null} when refused)
- * @param factJson  the fact to upsert as a JSON object; {@code null} unless {@link EventOp#UPSERT}
+ * @param factJson  the fact to upsert or the patch to merge, as a JSON object; {@code null} for a delete
  * @param refusal   why the event cannot be applied; {@code null} for an operation
  */
 public record FeedEvent(SourceRecord origin, String eventId, String namespace, String key, EventOp op,
@@ -30,6 +32,11 @@ public record FeedEvent(SourceRecord origin, String eventId, String namespace, S
 
     public boolean isRefused() {
         return refusal != null;
+    }
+
+    /** The source partition of the event, {@code topic/partition}: the ledger of a fact is kept per source. */
+    public String source() {
+        return origin.source();
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.rulegrid.node.pipeline;
 
-import io.rulegrid.api.EvaluationResult;
 import io.rulegrid.api.Facts;
-import io.rulegrid.api.Output;
-import io.rulegrid.grid.wire.EvaluationOutcome;
+import io.rulegrid.node.internal.execution.AppliedEvent;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,27 +15,29 @@ final class FeedOutputs {
     }
 
     /**
-     * One record per output of a successful evaluation, keyed by the fact's key so that a fact's decisions keep
-     * their order on the decisions topic. {@code index} is the output's position in the evaluation: with
-     * {@code eventId} it names a decision across the re-deliveries of at-least-once processing.
+     * One record per output of an applied event, keyed by the fact's key so that a fact's decisions keep their
+     * order on the decisions topic. {@code index} is the output's position in the evaluation: with {@code eventId}
+     * it names a decision. An event applied before gives the same records as the first time, timestamp included,
+     * from the fact's ledger.
      */
-    static List<OutgoingRecord> decisions(String topic, FeedEvent event, EvaluationOutcome outcome, long timestamp) {
-        EvaluationResult result = outcome.result();
-        List<OutgoingRecord> records = new ArrayList<>(result.outputs().size());
-        for (int i = 0; i < result.outputs().size(); i++) {
-            Output output = result.outputs().get(i);
+    static List<OutgoingRecord> decisions(String topic, String ruleset, FeedEvent event, AppliedEvent applied) {
+        List<Map<String, Object>> outputs = applied.outputs();
+        List<OutgoingRecord> records = new ArrayList<>(outputs.size());
+        for (int i = 0; i < outputs.size(); i++) {
+            Map<String, Object> output = outputs.get(i);
             Map<String, Object> decision = new LinkedHashMap<>();
             decision.put("eventId", event.eventId());
             decision.put("namespace", event.namespace());
             decision.put("key", event.key());
-            decision.put("ruleset", outcome.ruleset());
-            decision.put("version", (long) outcome.version());
-            decision.put("rule", output.rule());
+            decision.put("ruleset", ruleset);
+            decision.put("version", (long) applied.version());
+            decision.put("rule", output.get("rule"));
             decision.put("index", (long) i);
-            decision.put("type", output.type());
-            decision.put("value", output.value());
-            decision.put("timestamp", timestamp);
-            records.add(new OutgoingRecord(topic, event.key(), Facts.toJson(decision)));
+            decision.put("type", output.get("type"));
+            decision.put("value", output.get("value"));
+            decision.put("timestamp", applied.timestamp());
+            records.add(new OutgoingRecord(topic, event.key(), Facts.toJson(decision), event.source(),
+                    event.origin().offset()));
         }
         return records;
     }
@@ -50,6 +50,7 @@ final class FeedOutputs {
         letter.put("partition", (long) origin.partition());
         letter.put("offset", origin.offset());
         letter.put("payload", origin.value());
-        return new OutgoingRecord(topic, origin.key(), Facts.toJson(letter));
+        return new OutgoingRecord(topic, origin.key(), Facts.toJson(letter),
+                origin.source(), origin.offset());
     }
 }

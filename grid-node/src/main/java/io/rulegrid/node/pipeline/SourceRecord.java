@@ -19,4 +19,9 @@ public record SourceRecord(String topic, int partition, long offset, String key,
     public static SourceRecord of(ConsumerRecord<String, String> record) {
         return new SourceRecord(record.topic(), record.partition(), record.offset(), record.key(), record.value());
     }
+
+    /** The record's partition as the pipeline names it, {@code topic/partition}: facts keep their ledger per source. */
+    public String source() {
+        return topic + "/" + partition;
+    }
 }

@@ -62,10 +62,17 @@ public final class WireTypes implements DataSerializableFactory {
     public static final int EVALUATE_PARTITIONS_TASK = 21;
     /** A batch evaluation: keys, the upserted facts and whether the outcomes carry the facts. */
     public static final int EVALUATE_KEYS_TASK_FACT_ON_REQUEST = 22;
+    /** Member to member: a Kafka feed's event applied to one fact and evaluated, exactly once. */
+    public static final int FEED_EVENT_PROCESSOR = 23;
+    /** Member to member: what applying a feed's event did. */
+    public static final int APPLIED_EVENT = 26;
+    /** Member to member: a pipeline's committed source offsets, merged into what is known (highest wins). */
+    public static final int COMMITTED_OFFSETS_MERGE = 27;
 
     /** The ids of the types only members create and read. */
     public static final Set<Integer> MEMBER_ONLY = Set.of(COMPUTED_VALUE, REFRESH_TASK,
-            REGISTRY_UPDATE, PARTITION_EVALUATION, KEYS_EVALUATION, BATCH_EVALUATOR, COMPUTED_VALUES);
+            REGISTRY_UPDATE, PARTITION_EVALUATION, KEYS_EVALUATION, BATCH_EVALUATOR, COMPUTED_VALUES,
+            FEED_EVENT_PROCESSOR, APPLIED_EVENT, COMMITTED_OFFSETS_MERGE);
 
     /** Registers the client's wire types on a client's serialization config. */
     public static SerializationConfig register(SerializationConfig config) {

@@ -40,23 +40,31 @@ final class FactEvaluation {
      */
     static EvaluationOutcome evaluate(GridEngine engine, EvaluationRequest request, Map.Entry<String, HazelcastJsonValue> entry,
                                       String upsertJson, boolean returnFact, Writer writer) {
+        return evaluate(engine, request, entry, new ClientChange(upsertJson), returnFact, writer);
+    }
+
+    /** Evaluates what {@code change} starts from and stores what it says. */
+    static EvaluationOutcome evaluate(GridEngine engine, EvaluationRequest request, Map.Entry<String, HazelcastJsonValue> entry,
+                                      FactChange change, boolean returnFact, Writer writer) {
         String namespace = request.namespace();
         String ruleset = request.ruleset();
         String key = entry.getKey();
         String member = engine.memberAddress();
         try {
-            String factJson = upsertJson != null ? upsertJson : storedJson(request, entry);
-            Map<String, Object> fact = Facts.parse(factJson);
+            Map<String, Object> fact = change.fact(request, entry);
             Map<String, Object> input = request.inputJson() == null ? Map.of() : Facts.parse(request.inputJson());
             VersionedRuleSet rules = engine.ruleSet(ruleset, request.version());
             EvaluationResult result = rules.ruleSet().evaluate(fact, input);
             engine.recorded(ruleset, result);
+            String factJson;
             if (result.retracted()) {
                 factJson = null;
                 writer.write(entry, null);
-            } else if (result.changed() || upsertJson != null) {
+            } else if (result.changed() || change.storesUnchanged()) {
                 factJson = Facts.toJson(result.fact());
-                writer.write(entry, new HazelcastJsonValue(factJson));
+                writer.write(entry, new HazelcastJsonValue(change.stored(factJson, result, rules.version())));
+            } else {
+                factJson = returnFact ? change.unchanged(fact) : null;
             }
             return EvaluationOutcome.succeeded(namespace, key, rules.version(), member, result,
                     returnFact ? factJson : null);
@@ -77,13 +85,5 @@ final class FactEvaluation {
             return EvaluationOutcome.failed(namespace, key, ruleset, member, Failure.MALFORMED_FACT, null,
                     e.getMessage());
         }
-    }
-
-    private static String storedJson(EvaluationRequest request, Map.Entry<String, HazelcastJsonValue> entry) {
-        HazelcastJsonValue stored = entry.getValue();
-        if (stored == null) {
-            throw new FactNotFoundException(request.namespace(), request.ruleset(), entry.getKey());
-        }
-        return stored.getValue();
     }
 }

@@ -43,6 +43,9 @@ public final class MemberWireTypes implements DataSerializableFactory {
             case WireTypes.KEYS_EVALUATION -> new KeysEvaluation();
             case WireTypes.BATCH_EVALUATOR -> new BatchEvaluator(engine);
             case WireTypes.COMPUTED_VALUES -> new ComputedValues(engine);
+            case WireTypes.FEED_EVENT_PROCESSOR -> new FeedEventProcessor(engine);
+            case WireTypes.APPLIED_EVENT -> new AppliedEvent();
+            case WireTypes.COMMITTED_OFFSETS_MERGE -> new CommittedOffsetsMerge();
             default -> data.create(typeId);
         };
     }
