@@ -75,7 +75,9 @@ public final class EventPipelines {
 
     /** The pipeline's job: made only of io.rulegrid and Hazelcast classes, as members load no uploaded code. */
     static Pipeline pipeline(String name, PipelineConfig pipeline, KafkaConfig kafka) {
-        Pipeline job = Pipeline.create();
+        // events of one source partition stay in their order through every stage up to the grouping by fact, so
+        // that a fact's events are applied in their order on the topic (the ledger skips an overtaken one)
+        Pipeline job = Pipeline.create().setPreserveOrder(true);
         StreamStage<OutgoingRecord> records = job
                 .readFrom(KafkaSources.kafka(consumerProperties(kafka), SourceRecord::of, pipeline.topic()))
                 .withoutTimestamps()
