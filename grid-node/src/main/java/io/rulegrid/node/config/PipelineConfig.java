@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.rulegrid.grid.GridNames;
 
 import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +19,11 @@ import java.util.regex.Pattern;
  * @param ruleset         the ruleset evaluated after each upsert (its active version)
  * @param decisionsTopic  where emitted outputs go, one record per output
  * @param deadLetterTopic where events that cannot be applied go, with the reason
+ * @param aggregates      the windowed aggregates over the events, by the name the rules read them as
+ *                        ({@code agg.NAME}); empty for none
  */
 public record PipelineConfig(String topic, String namespace, String ruleset, String decisionsTopic,
-                             String deadLetterTopic) implements Serializable {
+                             String deadLetterTopic, Map<String, AggregateConfig> aggregates) implements Serializable {
 
     private static final long serialVersionUID = 1L;
     /** Kafka's own rule for topic names. */
@@ -48,6 +52,40 @@ public record PipelineConfig(String topic, String namespace, String ruleset, Str
             throw new InvalidConfigException("rulegrid config", decisionsTopic.equals(topic) ? "decisions-topic"
                     : "dead-letter-topic", "is the events topic '" + topic + "'; give a topic of its own");
         }
+        aggregates = checkedAggregates(aggregates);
+    }
+
+    /** A pipeline without aggregates. */
+    public PipelineConfig(String topic, String namespace, String ruleset, String decisionsTopic,
+                          String deadLetterTopic) {
+        this(topic, namespace, ruleset, decisionsTopic, deadLetterTopic, Map.of());
+    }
+
+    private static Map<String, AggregateConfig> checkedAggregates(Map<String, AggregateConfig> aggregates) {
+        if (aggregates == null) {
+            return Map.of();
+        }
+        for (Map.Entry<String, AggregateConfig> aggregate : new TreeMap<>(aggregates).entrySet()) {
+            String name = aggregate.getKey();
+            if (!isRglName(name)) {
+                throw new InvalidConfigException("rulegrid config", "aggregates." + name, "is not a valid aggregate"
+                        + " name; rules read it as agg.NAME, so use letters, digits, '_' or '$', not starting with a"
+                        + " digit (and not 'class')");
+            }
+            if (aggregate.getValue() == null) {
+                throw new InvalidConfigException("rulegrid config", "aggregates." + name, "is empty; give function,"
+                        + " window and, except for count, field");
+            }
+        }
+        return Map.copyOf(aggregates);
+    }
+
+    /** Whether {@code agg.NAME} reads the aggregate in RGL: an identifier by Java's rules, other than 'class'. */
+    private static boolean isRglName(String name) {
+        if (name.isEmpty() || name.equals("class") || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            return false;
+        }
+        return name.chars().allMatch(c -> Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
     }
 
     private static void checkTopic(String key, String topic) {
@@ -68,7 +106,8 @@ public record PipelineConfig(String topic, String namespace, String ruleset, Str
     static PipelineConfig fromYaml(@JsonProperty("topic") String topic, @JsonProperty("namespace") String namespace,
                                    @JsonProperty("ruleset") String ruleset,
                                    @JsonProperty("decisions-topic") String decisionsTopic,
-                                   @JsonProperty("dead-letter-topic") String deadLetterTopic) {
-        return new PipelineConfig(topic, namespace, ruleset, decisionsTopic, deadLetterTopic);
+                                   @JsonProperty("dead-letter-topic") String deadLetterTopic,
+                                   @JsonProperty("aggregates") Map<String, AggregateConfig> aggregates) {
+        return new PipelineConfig(topic, namespace, ruleset, decisionsTopic, deadLetterTopic, aggregates);
     }
 }
