@@ -5,15 +5,23 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.rulegrid.node.config.AggregateConfig;
+import io.rulegrid.node.config.AggregateFunction;
 import io.rulegrid.node.config.InvalidConfigException;
 import io.rulegrid.node.config.KafkaConfig;
 import io.rulegrid.node.config.NamespaceConfig;
+import io.rulegrid.node.config.PipelineConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -294,8 +302,8 @@ class RuleGridNodeConfigTest {
                 "pipelines.orders.topic: is 'order events' but a Kafka topic name must be 1-249 characters a-z, A-Z,"
                         + " 0-9, '.', '_' or '-', and not '.' or '..'",
                 kafka + ORDERS_PIPELINE + "    partitions: 3\n",
-                "pipelines.orders.partitions: unknown key; known keys here: dead-letter-topic, decisions-topic,"
-                        + " namespace, ruleset, topic",
+                "pipelines.orders.partitions: unknown key; known keys here: aggregates, dead-letter-topic, decisions-topic,"
+                        + " guarantee, namespace, parallelism, ruleset, topic",
                 kafka + ORDERS_PIPELINE.replace("dead-letter-topic: order-events-dead", "dead-letter-topic: order-events"),
                 "pipelines.orders.dead-letter-topic: is the events topic 'order-events'; give a topic of its own",
                 kafka + ORDERS_PIPELINE.replace("  orders:", "  Orders:"),
@@ -309,14 +317,143 @@ class RuleGridNodeConfigTest {
                 "kafka:\n  brokers: 127.0.0.1:9093\n",
                 "kafka.brokers: unknown key; known keys here: bootstrap-servers",
                 kafka + ORDERS_PIPELINE.replace("    ruleset: pricing\n", "    rule-set: pricing\n"),
-                "pipelines.orders.rule-set: unknown key; known keys here: dead-letter-topic, decisions-topic,"
-                        + " namespace, ruleset, topic");
+                "pipelines.orders.rule-set: unknown key; known keys here: aggregates, dead-letter-topic, decisions-topic,"
+                        + " guarantee, namespace, parallelism, ruleset, topic");
         for (Map.Entry<String, String> bad : cases.entrySet()) {
             Path file = write(dir, "rulegrid.yaml", bad.getKey());
 
             assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
                     .isInstanceOf(InvalidConfigException.class)
                     .hasMessage(file + ": " + bad.getValue());
+        }
+    }
+
+    private static final String KAFKA = "kafka:\n  bootstrap-servers: 127.0.0.1:9092\n";
+
+    @Test
+    void pipelinesAreExactlyOnceWithJetsParallelismUnlessConfiguredOtherwise(@TempDir Path dir) throws Exception {
+        PipelineConfig defaults = RuleGridNode.builder().rulegridYaml(write(dir, "defaults.yaml",
+                KAFKA + ORDERS_PIPELINE)).ruleGridConfig().pipelines().get("orders");
+        PipelineConfig configured = RuleGridNode.builder().rulegridYaml(write(dir, "configured.yaml",
+                KAFKA + ORDERS_PIPELINE + "    guarantee: at-least-once\n    parallelism: 4\n")).ruleGridConfig()
+                .pipelines().get("orders");
+
+        assertThat(defaults.exactlyOnce()).isTrue();
+        assertThat(defaults.parallelism()).isZero();
+        assertThat(configured.exactlyOnce()).isFalse();
+        assertThat(configured.parallelism()).isEqualTo(4);
+        for (Map.Entry<String, String> bad : Map.of(
+                "    guarantee: exactly_once\n",
+                "pipelines.orders.guarantee: is 'exactly_once'; give exactly-once (the default) or at-least-once",
+                "    parallelism: 0\n",
+                "pipelines.orders.parallelism: is 0; give 1 to 256, or leave it out for Jet's default",
+                "    parallelism: 257\n",
+                "pipelines.orders.parallelism: is 257; give 1 to 256, or leave it out for Jet's default").entrySet()) {
+            Path file = write(dir, "rulegrid.yaml", KAFKA + ORDERS_PIPELINE + bad.getKey());
+            assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
+                    .isInstanceOf(InvalidConfigException.class)
+                    .hasMessage(file + ": " + bad.getValue());
+        }
+    }
+
+    @Test
+    void pipelineAggregatesAreReadWithLatenessZeroAndTheFactKeyAsGroupUnlessGiven(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "rulegrid.yaml", KAFKA + ORDERS_PIPELINE + """
+                    aggregates:
+                      orders10m:
+                        function: count
+                        window: 10m
+                        by: customer
+                      spent1h:
+                        function: sum
+                        field: order.total
+                        window: 1h
+                        by: customer.id
+                        allowed-lateness: 30s
+                      largest:
+                        function: max
+                        field: total
+                        window: 500ms
+                """);
+
+        Map<String, AggregateConfig> aggregates = RuleGridNode.builder().rulegridYaml(file).ruleGridConfig().pipelines()
+                .get("orders").aggregates();
+
+        assertThat(aggregates).isEqualTo(Map.of(
+                "orders10m", new AggregateConfig(AggregateFunction.COUNT, null, Duration.ofMinutes(10), "customer",
+                        Duration.ZERO),
+                "spent1h", new AggregateConfig(AggregateFunction.SUM, "order.total", Duration.ofHours(1), "customer.id",
+                        Duration.ofSeconds(30)),
+                "largest", new AggregateConfig(AggregateFunction.MAX, "total", Duration.ofMillis(500), null,
+                        Duration.ZERO)));
+        assertThat(RuleGridNode.builder().rulegridYaml(write(dir, "none.yaml", KAFKA + ORDERS_PIPELINE)).ruleGridConfig()
+                .pipelines().get("orders").aggregates()).isEmpty();
+    }
+
+    @Test
+    void badPipelineAggregatesAreRefusedNamingTheFileAndTheKey(@TempDir Path dir) throws Exception {
+        String pipeline = KAFKA + ORDERS_PIPELINE + "    aggregates:\n";
+        String key = "pipelines.orders.aggregates.";
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("      velocity:\n        function: median\n        field: total\n        window: 10m\n",
+                key + "velocity.function: is 'median'; give one of count, sum, min, max, avg");
+        cases.put("      velocity:\n        function: sum\n        window: 10m\n",
+                key + "velocity.field: is missing; give the field of the event's fact to sum, e.g. amount or"
+                        + " order.total");
+        cases.put("      velocity:\n        function: count\n        field: total\n        window: 10m\n",
+                key + "velocity.field: is 'total' but count counts every event of its window and takes no field;"
+                        + " remove it");
+        cases.put("      velocity:\n        function: count\n",
+                key + "velocity.window: is missing; give a duration such as 10m");
+        cases.put("      velocity:\n        function: count\n        window: 10\n",
+                key + "velocity.window: is '10' but must be a duration: a whole number followed by ms, s, m or h,"
+                        + " such as 500ms, 30s, 10m or 1h");
+        cases.put("      velocity:\n        function: count\n        window: 1.5m\n",
+                key + "velocity.window: is '1.5m' but must be a duration: a whole number followed by ms, s, m or h,"
+                        + " such as 500ms, 30s, 10m or 1h");
+        cases.put("      velocity:\n        function: count\n        window: 0s\n",
+                key + "velocity.window: is 0 but must be more than 0");
+        cases.put("      velocity:\n        function: count\n        window: 169h\n",
+                key + "velocity.window: is longer than 168h (7 days), the most allowed: a member holds every event of"
+                        + " a group's window in memory");
+        cases.put("      velocity:\n        function: count\n        window: 10m\n        allowed-lateness: -1s\n",
+                key + "velocity.allowed-lateness: is '-1s' but must be a duration: a whole number followed by ms, s,"
+                        + " m or h, such as 500ms, 30s, 10m or 1h");
+        cases.put("      velocity:\n        function: count\n        window: 10m\n        by: customer..id\n",
+                key + "velocity.by: is 'customer..id' but must be a field name or a path of field names joined by"
+                        + " dots, such as customer or order.customer.id");
+        cases.put("      orders-10m:\n        function: count\n        window: 10m\n",
+                key + "orders-10m: is not a valid aggregate name; rules read it as agg.NAME, so use letters, digits,"
+                        + " '_' or '$', not starting with a digit (and not 'class')");
+        cases.put("      velocity:\n",
+                key + "velocity: is empty; give function, window and, except for count, field");
+        // a misspelt key where a required one is missing: the misspelling is named
+        cases.put("      velocity:\n        fuction: count\n        window: 10m\n",
+                key + "velocity.fuction: unknown key; known keys here: allowed-lateness, by, field, function, window");
+        cases.put("      velocity:\n        function: count\n        window: 10m\n        lateness: 1s\n",
+                key + "velocity.lateness: unknown key; known keys here: allowed-lateness, by, field, function, window");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            Path file = write(dir, "rulegrid.yaml", pipeline + bad.getKey());
+
+            assertThatThrownBy(() -> RuleGridNode.builder().rulegridYaml(file).config())
+                    .as(bad.getKey())
+                    .isInstanceOf(InvalidConfigException.class)
+                    .hasMessage(file + ": " + bad.getValue());
+        }
+    }
+
+    @Test
+    void pipelineConfigWithAggregatesSurvivesJavaSerializationAsTheJetJobCarriesIt() throws Exception {
+        PipelineConfig pipeline = new PipelineConfig("order-events", "orders", "pricing", "order-decisions",
+                "order-events-dead", false, 4, Map.of("spent", new AggregateConfig(AggregateFunction.AVG, "total",
+                Duration.ofMinutes(10), "customer", Duration.ofSeconds(5))));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(pipeline);
+        }
+
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(pipeline);
         }
     }
 

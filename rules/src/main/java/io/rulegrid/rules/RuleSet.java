@@ -37,16 +37,42 @@ public interface RuleSet {
     Set<String> conditionReads(String rule);
 
     /**
-     * Evaluates this ruleset over a fact. Neither argument is modified; the new fact is in the result.
+     * Evaluates this ruleset over a fact, with no aggregates. Neither argument is modified; the new fact is in the
+     * result.
      *
      * @param fact  the fact, a JSON object (see {@link Facts} for the value types)
      * @param input the call's parameters, read-only to the rules; may be empty, not {@code null}
      * @throws RuleEvaluationException if a rule fails, or the firing limit or time budget runs out
      */
     default EvaluationResult evaluate(Map<String, Object> fact, Map<String, Object> input) {
-        return evaluate(fact, input, Ticker.system());
+        return evaluate(fact, input, Map.of(), Ticker.system());
+    }
+
+    /**
+     * Evaluates this ruleset over a fact with aggregates the rules read as {@code agg.NAME}: values the caller
+     * computed over other events, such as a pipeline's windowed counts (docs/pipelines.md). Like {@code input}
+     * they are read-only to the rules, and a name not supplied reads {@code null}. No argument is modified.
+     *
+     * @param fact       the fact, a JSON object (see {@link Facts} for the value types)
+     * @param input      the call's parameters, read-only to the rules; may be empty, not {@code null}
+     * @param aggregates the aggregates by name, JSON values; may be empty, not {@code null}
+     * @throws RuleEvaluationException if a rule fails, or the firing limit or time budget runs out, or an
+     *                                 aggregate is not a JSON value
+     */
+    default EvaluationResult evaluate(Map<String, Object> fact, Map<String, Object> input,
+                                      Map<String, Object> aggregates) {
+        return evaluate(fact, input, aggregates, Ticker.system());
     }
 
     /** As {@link #evaluate(Map, Map)}, with the clock the evaluation reads {@code now} and its time budget from. */
-    EvaluationResult evaluate(Map<String, Object> fact, Map<String, Object> input, Ticker ticker);
+    default EvaluationResult evaluate(Map<String, Object> fact, Map<String, Object> input, Ticker ticker) {
+        return evaluate(fact, input, Map.of(), ticker);
+    }
+
+    /**
+     * As {@link #evaluate(Map, Map, Map)}, with the clock the evaluation reads {@code now} and its time budget
+     * from.
+     */
+    EvaluationResult evaluate(Map<String, Object> fact, Map<String, Object> input, Map<String, Object> aggregates,
+                              Ticker ticker);
 }

@@ -450,7 +450,9 @@ class EvaluatorAttackRound2Test {
         RuleSet rules = rules("rule \"r\" { when true then x = 1 }");
         Map<String, ThrowingCall> calls = new LinkedHashMap<>();
         calls.put("evaluate(fact, null)", () -> rules.evaluate(new HashMap<>(), null));
-        calls.put("evaluate(fact, input, null)", () -> rules.evaluate(new HashMap<>(), Map.of(), null));
+        calls.put("evaluate(fact, input, null)", () -> rules.evaluate(new HashMap<>(), Map.of(), (Ticker) null));
+        calls.put("evaluate(fact, input, null aggregates)",
+                () -> rules.evaluate(new HashMap<>(), Map.of(), (Map<String, Object>) null));
         calls.put("withLimits(null)", () -> rules.withLimits(null));
         calls.put("compile(null, text)", () -> RuleCompiler.compile(null, "ruleset \"a\""));
         calls.put("compile(name, null)", () -> RuleCompiler.compile("a.grl", null));

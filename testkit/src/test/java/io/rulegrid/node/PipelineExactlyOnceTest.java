@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -205,8 +208,12 @@ class PipelineExactlyOnceTest {
                 "key.serializer", StringSerializer.class.getName(),
                 "value.serializer", StringSerializer.class.getName(),
                 "acks", "all", "enable.idempotence", true, "linger.ms", 5))) {
-            events.forEach(producer::send);
-            producer.flush();
+            List<Future<RecordMetadata>> sent = events.stream().map(producer::send).toList();
+            for (Future<RecordMetadata> record : sent) {
+                record.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("cannot send the events", e);
         }
     }
 

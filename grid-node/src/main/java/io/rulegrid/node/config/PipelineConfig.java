@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.rulegrid.grid.GridNames;
 
 import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +22,12 @@ import java.util.regex.Pattern;
  * @param exactlyOnce     whether each event is applied and its decisions committed exactly once (the default), or
  *                        at least once (events since the last snapshot applied again after a failure)
  * @param parallelism     how many events each member applies at once, per pipeline processor; 0 for Jet's default
+ * @param aggregates      the windowed aggregates over the events, by the name the rules read them as
+ *                        ({@code agg.NAME}); empty for none
  */
 public record PipelineConfig(String topic, String namespace, String ruleset, String decisionsTopic,
-                             String deadLetterTopic, boolean exactlyOnce, int parallelism) implements Serializable {
+                             String deadLetterTopic, boolean exactlyOnce, int parallelism,
+                             Map<String, AggregateConfig> aggregates) implements Serializable {
 
     private static final long serialVersionUID = 1L;
     /** Kafka's own rule for topic names. */
@@ -57,12 +62,40 @@ public record PipelineConfig(String topic, String namespace, String ruleset, Str
         if (parallelism < 0 || parallelism > MAX_PARALLELISM) {
             throw badParallelism(parallelism);
         }
+        aggregates = checkedAggregates(aggregates);
     }
 
     /** A pipeline with the default guarantee (exactly once) and parallelism. */
     public PipelineConfig(String topic, String namespace, String ruleset, String decisionsTopic,
                           String deadLetterTopic) {
-        this(topic, namespace, ruleset, decisionsTopic, deadLetterTopic, true, 0);
+        this(topic, namespace, ruleset, decisionsTopic, deadLetterTopic, true, 0, Map.of());
+    }
+
+    private static Map<String, AggregateConfig> checkedAggregates(Map<String, AggregateConfig> aggregates) {
+        if (aggregates == null) {
+            return Map.of();
+        }
+        for (Map.Entry<String, AggregateConfig> aggregate : new TreeMap<>(aggregates).entrySet()) {
+            String name = aggregate.getKey();
+            if (!isRglName(name)) {
+                throw new InvalidConfigException("rulegrid config", "aggregates." + name, "is not a valid aggregate"
+                        + " name; rules read it as agg.NAME, so use letters, digits, '_' or '$', not starting with a"
+                        + " digit (and not 'class')");
+            }
+            if (aggregate.getValue() == null) {
+                throw new InvalidConfigException("rulegrid config", "aggregates." + name, "is empty; give function,"
+                        + " window and, except for count, field");
+            }
+        }
+        return Map.copyOf(aggregates);
+    }
+
+    /** Whether {@code agg.NAME} reads the aggregate in RGL: an identifier by Java's rules, other than 'class'. */
+    private static boolean isRglName(String name) {
+        if (name.isEmpty() || name.equals("class") || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            return false;
+        }
+        return name.chars().allMatch(c -> Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
     }
 
     private static void checkTopic(String key, String topic) {
@@ -85,12 +118,13 @@ public record PipelineConfig(String topic, String namespace, String ruleset, Str
                                    @JsonProperty("decisions-topic") String decisionsTopic,
                                    @JsonProperty("dead-letter-topic") String deadLetterTopic,
                                    @JsonProperty("guarantee") String guarantee,
-                                   @JsonProperty("parallelism") Integer parallelism) {
+                                   @JsonProperty("parallelism") Integer parallelism,
+                                   @JsonProperty("aggregates") Map<String, AggregateConfig> aggregates) {
         if (parallelism != null && parallelism < 1) {
             throw badParallelism(parallelism);
         }
         return new PipelineConfig(topic, namespace, ruleset, decisionsTopic, deadLetterTopic, exactlyOnce(guarantee),
-                parallelism == null ? 0 : parallelism);
+                parallelism == null ? 0 : parallelism, aggregates);
     }
 
     private static InvalidConfigException badParallelism(int parallelism) {

@@ -33,6 +33,11 @@ import java.util.stream.Collectors;
  *     ruleset: pricing
  *     decisions-topic: order-decisions
  *     dead-letter-topic: order-events-dead
+ *     aggregates:                 # read by the rules as agg.orders10m
+ *       orders10m:
+ *         function: count
+ *         window: 10m
+ *         by: customer
  * }</pre>
  *
  * @param postgres   where rulesets and persistent namespaces are stored; {@code null} for none (then the

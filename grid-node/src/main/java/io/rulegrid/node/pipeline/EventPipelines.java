@@ -15,6 +15,8 @@ import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.StreamStage;
 import io.rulegrid.node.config.KafkaConfig;
 import io.rulegrid.node.config.PipelineConfig;
+import io.rulegrid.node.pipeline.aggregate.EventAccessors;
+import io.rulegrid.node.pipeline.aggregate.WindowedAggregates;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -78,10 +80,16 @@ public final class EventPipelines {
         // events of one source partition stay in their order through every stage up to the grouping by fact, so
         // that a fact's events are applied in their order on the topic (the ledger skips an overtaken one)
         Pipeline job = Pipeline.create().setPreserveOrder(true);
-        StreamStage<OutgoingRecord> records = job
+        StreamStage<FeedEvent> events = job
                 .readFrom(KafkaSources.kafka(consumerProperties(kafka), SourceRecord::of, pipeline.topic()))
                 .withoutTimestamps()
-                .map(new EventParser(pipeline.namespace()))
+                .map(new EventParser(pipeline.namespace()));
+        if (!pipeline.aggregates().isEmpty()) {
+            events = WindowedAggregates.aggregate(events, pipeline.aggregates(), new EventAccessors<>(
+                            FeedEvent::eventTime, FeedEvent::key, FeedEvent::factOrPatch))
+                    .map(aggregated -> aggregated.item().withAggregates(aggregated.aggregates()));
+        }
+        StreamStage<OutgoingRecord> records = events
                 .groupingKey(FeedEvent::orderingKey)
                 .mapUsingServiceAsync(ServiceFactories.sharedService(new FactApplier.Factory(name, pipeline)),
                         MAX_EVENTS_IN_FLIGHT, true, FactApplier::apply)

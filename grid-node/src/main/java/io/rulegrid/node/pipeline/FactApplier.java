@@ -86,7 +86,7 @@ public final class FactApplier {
         String source = pipeline.exactlyOnce() ? event.source() : null;
         FeedEventProcessor processor = new FeedEventProcessor(engine,
                 new EvaluationRequest(event.namespace(), pipeline.ruleset(), 0, null), event.op(), event.factJson(),
-                source, event.origin().offset(), source == null ? -1 : committed(source));
+                source, event.origin().offset(), source == null ? -1 : committed(source), event.aggregatesJson());
         IMap<String, HazelcastJsonValue> facts = member.getMap(event.namespace());
         return facts.submitToKey(event.key(), processor).toCompletableFuture()
                 .thenApply(applied -> outcome(event, applied))

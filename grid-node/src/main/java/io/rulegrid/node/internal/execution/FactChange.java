@@ -24,6 +24,11 @@ interface FactChange {
      */
     Map<String, Object> fact(EvaluationRequest request, Map.Entry<String, HazelcastJsonValue> entry);
 
+    /** What the rules read as {@code agg.NAME}: a feed's windowed aggregates; none for a client's evaluation. */
+    default Map<String, Object> aggregates() {
+        return Map.of();
+    }
+
     /** Whether the evaluated fact is stored even when the rules left it as it was (an upsert, an event). */
     boolean storesUnchanged();
 

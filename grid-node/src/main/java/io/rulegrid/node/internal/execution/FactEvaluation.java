@@ -54,7 +54,7 @@ final class FactEvaluation {
             Map<String, Object> fact = change.fact(request, entry);
             Map<String, Object> input = request.inputJson() == null ? Map.of() : Facts.parse(request.inputJson());
             VersionedRuleSet rules = engine.ruleSet(ruleset, request.version());
-            EvaluationResult result = rules.ruleSet().evaluate(fact, input);
+            EvaluationResult result = rules.ruleSet().evaluate(fact, input, change.aggregates());
             engine.recorded(ruleset, result);
             String factJson;
             if (result.retracted()) {

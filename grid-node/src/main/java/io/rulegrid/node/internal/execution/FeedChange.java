@@ -27,6 +27,7 @@ final class FeedChange implements FactChange {
     private final long offset;
     private final long committed;
     private final long timestamp;
+    private final Map<String, Object> aggregates;
 
     /**
      * @param storedFact the stored fact, ledger taken out, or {@code null} when there is none
@@ -35,9 +36,10 @@ final class FeedChange implements FactChange {
      *                   least once: the ledger is kept as it is)
      * @param committed  the offset of {@code source} up to which the pipeline committed its decisions, or -1
      * @param timestamp  when the event is applied, recorded with its decisions
+     * @param aggregates the pipeline's windowed aggregates at the event, read by the rules as {@code agg.NAME}
      */
     FeedChange(EventOp op, String payloadJson, Map<String, Object> storedFact, FeedLedger ledger, String source,
-               long offset, long committed, long timestamp) {
+               long offset, long committed, long timestamp, Map<String, Object> aggregates) {
         if (op == EventOp.DELETE) {
             throw new IllegalArgumentException("a delete evaluates nothing");
         }
@@ -49,6 +51,12 @@ final class FeedChange implements FactChange {
         this.offset = offset;
         this.committed = committed;
         this.timestamp = timestamp;
+        this.aggregates = aggregates;
+    }
+
+    @Override
+    public Map<String, Object> aggregates() {
+        return aggregates;
     }
 
     @Override

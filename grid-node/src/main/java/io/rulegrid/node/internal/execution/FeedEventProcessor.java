@@ -36,6 +36,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
     private String source;
     private long offset;
     private long committed;
+    private String aggregatesJson;
 
     FeedEventProcessor(GridEngine engine) {
         this.engine = engine;
@@ -47,9 +48,10 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
      * @param source      where the event comes from, {@code topic/partition}
      * @param offset      the event's offset in {@code source}
      * @param committed   the offset of {@code source} up to which the pipeline committed its decisions, or -1
+     * @param aggregatesJson the pipeline's windowed aggregates at the event as a JSON object, or {@code null}
      */
     public FeedEventProcessor(GridEngine engine, EvaluationRequest request, EventOp op, String payloadJson,
-                              String source, long offset, long committed) {
+                              String source, long offset, long committed, String aggregatesJson) {
         this(engine);
         this.request = request;
         this.op = op;
@@ -57,6 +59,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         this.source = source;
         this.offset = offset;
         this.committed = committed;
+        this.aggregatesJson = aggregatesJson;
     }
 
     @Override
@@ -82,7 +85,8 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
             return AppliedEvent.applied(0, now, List.of());
         }
         EvaluationOutcome outcome = FactEvaluation.evaluate(engine, request, entry,
-                new FeedChange(op, payloadJson, storedFact, ledger, source, offset, committed, now), false,
+                new FeedChange(op, payloadJson, storedFact, ledger, source, offset, committed, now,
+                        aggregatesJson == null ? Map.of() : Facts.parse(aggregatesJson)), false,
                 written::write);
         if (!outcome.succeeded()) {
             return AppliedEvent.failed(outcome.failure().code() + ": " + outcome.error().getMessage());
@@ -104,6 +108,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         out.writeString(source);
         out.writeLong(offset);
         out.writeLong(committed);
+        out.writeString(aggregatesJson);
     }
 
     @Override
@@ -114,6 +119,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         source = in.readString();
         offset = in.readLong();
         committed = in.readLong();
+        aggregatesJson = in.readString();
     }
 
     @Override

@@ -67,7 +67,16 @@ class MemberWireTypesTest {
                 BatchEvaluator.forPartition(engine, new EvaluationRequest("products", "pricing", 0, null), 5, "run-1"),
                 BatchEvaluator.forKeys(engine, new EvaluationRequest("orders", "payments", 0, null),
                         java.util.Map.of("o-1", "{\"id\":\"o-1\"}")),
-                computedValues());
+                computedValues(),
+                new FeedEventProcessor(engine, new EvaluationRequest("orders", "review", 0, null), EventOp.PATCH,
+                        "{\"status\":\"PAID\"}", "order-events/3", 41, 39, "{\"orders10m\":4}"),
+                new FeedEventProcessor(engine, new EvaluationRequest("orders", "review", 0, null), EventOp.DELETE,
+                        null, null, 7, -1, null),
+                AppliedEvent.applied(3, 1_700_000_000_000L, List.of(java.util.Map.of("rule", "Big", "type", "review",
+                        "value", 150L))),
+                AppliedEvent.appliedBefore(null),
+                AppliedEvent.failed("NO_FACT: no fact o-1"),
+                new CommittedOffsetsMerge(java.util.Map.of("order-events/0", 41L, "order-events/1", 7L)));
     }
 
     /**

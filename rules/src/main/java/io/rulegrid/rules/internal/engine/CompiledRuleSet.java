@@ -73,12 +73,16 @@ final class CompiledRuleSet implements RuleSet {
     }
 
     @Override
-    public EvaluationResult evaluate(Map<String, Object> fact, Map<String, Object> input, Ticker ticker) {
+    public EvaluationResult evaluate(Map<String, Object> fact, Map<String, Object> input,
+                                     Map<String, Object> aggregates, Ticker ticker) {
         if (input == null || ticker == null) {
             throw new IllegalArgumentException((input == null ? "input" : "ticker")
                     + " must not be null; pass Map.of() for no input");
         }
-        return new Evaluation(this, fact, input, ticker).run();
+        if (aggregates == null) {
+            throw new IllegalArgumentException("aggregates must not be null; pass Map.of() for none");
+        }
+        return new Evaluation(this, fact, input, aggregates, ticker).run();
     }
 
     CompiledRule[] rules() {

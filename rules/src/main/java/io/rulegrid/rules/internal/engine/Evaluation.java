@@ -42,7 +42,8 @@ final class Evaluation {
     private final List<String> fired = new ArrayList<>();
     private final Set<String> touched = new LinkedHashSet<>();
 
-    Evaluation(CompiledRuleSet ruleSet, Map<String, Object> fact, Map<String, Object> input, Ticker ticker) {
+    Evaluation(CompiledRuleSet ruleSet, Map<String, Object> fact, Map<String, Object> input,
+               Map<String, Object> aggregates, Ticker ticker) {
         this.ruleSet = ruleSet;
         this.rules = ruleSet.rules();
         this.ticker = ticker;
@@ -52,7 +53,9 @@ final class Evaluation {
         this.working = normalized(initial, "fact");
         Map<String, Object> readOnlyInput = input.isEmpty() ? ReadOnlyJson.EMPTY
                 : ReadOnlyJson.object(normalized(input, "input"));
-        this.scope = new EvaluationScope(working, readOnlyInput, ticker.wallMillis(), meter);
+        Map<String, Object> readOnlyAggregates = aggregates.isEmpty() ? ReadOnlyJson.EMPTY
+                : ReadOnlyJson.object(normalized(aggregates, "aggregates"));
+        this.scope = new EvaluationScope(working, readOnlyInput, readOnlyAggregates, ticker.wallMillis(), meter);
         this.agenda = new BitSet(rules.length);
         this.closedGroups = new boolean[ruleSet.groupCount()];
         this.memory = new byte[ruleSet.sharedParts().count()];

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The state of one evaluation as the rules see it: the working copy of the fact (rules change it in
- * place), the read-only input, {@code now}, the budget, the loop variables of the running action, and
- * what {@code emit}, {@code retract} and {@code halt} did. Confined to the evaluating thread.
+ * place), the read-only input and aggregates, {@code now}, the budget, the loop variables of the running
+ * action, and what {@code emit}, {@code retract} and {@code halt} did. Confined to the evaluating thread.
  */
 public final class EvaluationScope {
 
@@ -17,6 +17,7 @@ public final class EvaluationScope {
 
     private final Map<String, Object> fact;
     private final Map<String, Object> input;
+    private final Map<String, Object> aggregates;
     private final Long now;
     private final Meter meter;
     private final List<Output> outputs = new ArrayList<>(4);
@@ -26,9 +27,11 @@ public final class EvaluationScope {
     /** The rule whose actions run, so that what they emit names it. */
     private String firingRule;
 
-    public EvaluationScope(Map<String, Object> fact, Map<String, Object> input, long now, Meter meter) {
+    public EvaluationScope(Map<String, Object> fact, Map<String, Object> input, Map<String, Object> aggregates,
+                           long now, Meter meter) {
         this.fact = fact;
         this.input = input;
+        this.aggregates = aggregates;
         this.now = now;
         this.meter = meter;
     }
@@ -41,6 +44,11 @@ public final class EvaluationScope {
     /** The call's parameters, deeply read-only. */
     public Map<String, Object> input() {
         return input;
+    }
+
+    /** The aggregates the caller supplied, {@code agg} in the rules: deeply read-only. */
+    public Map<String, Object> aggregates() {
+        return aggregates;
     }
 
     /** Evaluation time, epoch milliseconds. */

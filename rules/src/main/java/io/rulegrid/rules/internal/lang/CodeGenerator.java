@@ -32,8 +32,8 @@ import java.util.TreeSet;
 
 /**
  * Turns a syntax tree into {@link Code} closures, checking on the way what the tree may do: a condition
- * changes nothing; nothing writes {@code input} or {@code now}; only listed methods, Math functions and
- * emit / retract / halt can be called. Records what the engine needs: the fact fields a condition reads,
+ * changes nothing; nothing writes {@code input}, {@code agg} or {@code now}; only listed methods, Math functions
+ * and emit / retract / halt can be called. Records what the engine needs: the fact fields a condition reads,
  * and the fields an action may change.
  */
 final class CodeGenerator {
@@ -45,6 +45,12 @@ final class CodeGenerator {
     static final String WHOLE_FACT = "*";
 
     private static final Set<String> FUNCTIONS = Set.of("emit", "retract", "halt");
+    /**
+     * The names that are no fact field and cannot be written: the call's parameters, the caller's aggregates and
+     * the evaluation's time. (The values reached from {@code input} and {@code agg} are read-only views as well,
+     * for writes the compiler cannot see, through a ternary or {@code getOrDefault}.)
+     */
+    private static final Set<String> READ_ONLY_ROOTS = Set.of("input", "agg", "now");
 
     private final Role role;
     private final List<Problem> problems = new ArrayList<>();
@@ -150,6 +156,8 @@ final class CodeGenerator {
                 return EvaluationScope::fact;
             case "input":
                 return EvaluationScope::input;
+            case "agg":
+                return EvaluationScope::aggregates;
             case "now":
                 return EvaluationScope::now;
             default:
@@ -475,12 +483,12 @@ final class CodeGenerator {
     // ---------------------------------------------------------------- changes
 
     /**
-     * Records that an action changes what {@code target} refers to; reports writes to {@code input} or
-     * {@code now}. Returns whether the change is allowed. (Conditions are refused before they get here.)
+     * Records that an action changes what {@code target} refers to; reports writes to {@code input}, {@code agg}
+     * or {@code now}. Returns whether the change is allowed. (Conditions are refused before they get here.)
      */
     private boolean changed(Syntax target) {
         String root = root(target);
-        if (root.equals("input") || root.equals("now")) {
+        if (READ_ONLY_ROOTS.contains(root)) {
             problems.add(new Problem(target.at(), root + " is read-only"));
             return false;
         }
@@ -591,6 +599,7 @@ final class CodeGenerator {
                 problems.add(new Problem(at, "the fact cannot be replaced; assign its fields instead"));
                 return scope -> null;
             case "input":
+            case "agg":
             case "now":
                 problems.add(new Problem(name.at(), name.name() + " is read-only"));
                 return scope -> null;
@@ -643,7 +652,7 @@ final class CodeGenerator {
                         + " of " + Values.describe(container));
             }
         } catch (UnsupportedOperationException e) {
-            throw new EvalException(at, "input is read-only");
+            throw new EvalException(at, "input and agg are read-only");
         }
     }
 

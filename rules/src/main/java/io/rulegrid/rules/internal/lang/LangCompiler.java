@@ -26,7 +26,8 @@ public final class LangCompiler {
     /** Longest condition or action, in characters. */
     public static final int MAX_EXPRESSION_LENGTH = 64 * 1024;
 
-    private static final Set<String> NOT_FIELDS = Set.of("fact", "input", "now");
+    /** Names that read no fact field: the rule index and the ordering of tests must not take them for fields. */
+    private static final Set<String> NOT_FIELDS = Set.of("fact", "input", "agg", "now");
     private static final Map<String, String> FLIPPED = Map.of("<", ">", "<=", ">=", ">", "<", ">=", "<=", "==", "==");
 
     /**

@@ -86,7 +86,7 @@ final class Methods {
                         : receiver.toString();
             }
         } catch (UnsupportedOperationException e) {
-            throw new EvalException(at, "input is read-only: " + name + "() cannot change it");
+            throw new EvalException(at, "input and agg are read-only: " + name + "() cannot change them");
         }
         if (receiver == null) {
             throw new EvalException(at, "cannot call " + name + "() on null");
