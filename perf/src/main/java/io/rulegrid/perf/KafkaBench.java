@@ -32,8 +32,18 @@ final class KafkaBench {
 
     /** One cluster's measurements. */
     private record MembersRun(int members, String processingGuarantee, PipelineLoad.Phase warmup,
-                              PipelineLoad.Phase saturated, PipelineLoad.Paced paced, long decisions,
+                              PipelineLoad.Phase saturated, Map<String, Object> saturatedCpu,
+                              PipelineLoad.Paced paced, Map<String, Object> pacedCpu, long decisions,
                               long duplicates, long deadLetters, long startMillis, String yaml) {
+
+        double cpuMillisPerEvent() {
+            return (double) saturatedCpu.get("cpuMillisPerEvent");
+        }
+
+        /** The rate this CPU cost per event allows if the JVM had all of this machine's cores to itself. */
+        double cpuBoundEventsPerSecond() {
+            return Runtime.getRuntime().availableProcessors() * 1_000 / cpuMillisPerEvent();
+        }
 
         double eventsPerSecond() {
             return saturated.eventsPerSecond();
@@ -48,8 +58,14 @@ final class KafkaBench {
             json.put("p50Millis", paced.millis(50));
             json.put("p99Millis", paced.millis(99));
             json.put("warmup", warmup.json());
-            json.put("saturated", saturated.json());
-            json.put("paced", paced.json());
+            json.put("cpuMillisPerEvent", cpuMillisPerEvent());
+            json.put("cpuBoundEventsPerSecond", cpuBoundEventsPerSecond());
+            Map<String, Object> saturatedJson = saturated.json();
+            saturatedJson.put("cpu", saturatedCpu);
+            json.put("saturated", saturatedJson);
+            Map<String, Object> pacedJson = paced.json();
+            pacedJson.put("cpu", pacedCpu);
+            json.put("paced", pacedJson);
             json.put("decisionsRead", decisions);
             json.put("decisionsReadTwice", duplicates);
             json.put("deadLetters", deadLetters);
@@ -92,6 +108,12 @@ final class KafkaBench {
         }
         out.println("  events/s: from the first send to the last decision read (read_committed); latency: from when"
                 + " an event was due to be sent to its first decision read");
+        for (MembersRun run : List.of(one, three)) {
+            out.printf(Locale.ROOT, "  %d member%s: %.2f ms of CPU per event at the highest rate (broker, members,"
+                            + " sender and reader together): %,.0f events/s if this JVM had the %d cores to itself%n",
+                    run.members(), run.members() == 1 ? "" : "s", run.cpuMillisPerEvent(),
+                    run.cpuBoundEventsPerSecond(), Runtime.getRuntime().availableProcessors());
+        }
 
         double best = Math.max(one.eventsPerSecond(), three.eventsPerSecond());
         boolean throughputMet = best >= TARGET_EVENTS_PER_SECOND;
@@ -140,6 +162,7 @@ final class KafkaBench {
                                       OrderEvents events) throws Exception {
         out.printf("starting %d member%s with the pipeline...%n", members, members == 1 ? "" : "s");
         long start = System.nanoTime();
+        CpuMeter cpu = new CpuMeter();
         try (PipelineCluster cluster = PipelineCluster.start(kafka, members, guarantee);
              PipelineLoad load = new PipelineLoad(kafka.url(), cluster.eventsTopic(), cluster.decisionsTopic(),
                      cluster.deadLetterTopic(), events)) {
@@ -150,17 +173,25 @@ final class KafkaBench {
             PipelineLoad.Phase warmup = load.saturate(seconds);
             out.printf(Locale.ROOT, "  warm-up: %,d events, %,.0f events/s%s%n", warmup.events(),
                     warmup.eventsPerSecond(), undecided(warmup));
+            CpuMeter.Sample before = cpu.sample();
             PipelineLoad.Phase saturated = load.saturate(seconds);
+            Map<String, Object> saturatedCpu = cpu.sample().since(before, saturated.events());
             out.printf(Locale.ROOT, "  highest rate: %,d events in %.1f s, %,.0f events/s%s%n", saturated.events(),
                     saturated.seconds(), saturated.eventsPerSecond(), undecided(saturated));
+            out.printf(Locale.ROOT, "    CPU: %.2f ms per event, this JVM busy %.2f of %d cores, load average %.1f;"
+                            + " per event in us: %s%n", saturatedCpu.get("cpuMillisPerEvent"),
+                    saturatedCpu.get("coresBusy"), Runtime.getRuntime().availableProcessors(),
+                    saturatedCpu.get("loadAverageAfter"), micros(saturatedCpu));
+            before = cpu.sample();
             PipelineLoad.Paced paced = load.paced(saturated.eventsPerSecond() / 2, seconds);
+            Map<String, Object> pacedCpu = cpu.sample().since(before, paced.phase().events());
             out.printf(Locale.ROOT, "  paced at %,.0f events/s: %,d events, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms,"
                             + " max %.1f ms (until the member had the result: p50 %d ms, p99 %d ms)%s%n", paced.rate(),
                     paced.phase().events(), paced.millis(50), paced.millis(99), paced.millis(99.9),
                     paced.latencyMicros().getMaxValue() / 1e3, paced.toMemberMillis().getValueAtPercentile(50),
                     paced.toMemberMillis().getValueAtPercentile(99), undecided(paced.phase()));
-            return new MembersRun(members, processing, warmup, saturated, paced, load.decisions(), load.duplicates(),
-                    load.deadLetters(), startMillis, cluster.yaml());
+            return new MembersRun(members, processing, warmup, saturated, saturatedCpu, paced, pacedCpu,
+                    load.decisions(), load.duplicates(), load.deadLetters(), startMillis, cluster.yaml());
         }
     }
 
@@ -173,6 +204,15 @@ final class KafkaBench {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String micros(Map<String, Object> cpu) {
+        StringBuilder text = new StringBuilder();
+        ((Map<String, Object>) cpu.get("cpuMicrosPerEventByThreads")).forEach((group, micros) ->
+                text.append(text.length() == 0 ? "" : ", ").append(group).append(' ')
+                        .append(String.format(Locale.ROOT, "%.0f", (Double) micros)));
+        return text.toString();
     }
 
     private static String undecided(PipelineLoad.Phase phase) {
