@@ -37,7 +37,7 @@ final class KafkaBench {
                               long duplicates, long deadLetters, long startMillis, String yaml) {
 
         double cpuMillisPerEvent() {
-            return (double) saturatedCpu.get("cpuMillisPerEvent");
+            return saturatedCpu.get("cpuMillisPerEvent") instanceof Double millis ? millis : Double.NaN;
         }
 
         /** The rate this CPU cost per event allows if the JVM had all of this machine's cores to itself. */

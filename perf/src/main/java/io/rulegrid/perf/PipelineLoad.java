@@ -272,27 +272,29 @@ final class PipelineLoad implements AutoCloseable {
         if (n < 0) {
             return;
         }
+        // under the lock that undecided() takes: once it counts an event decided, its latency is recorded
         synchronized (decided) {
             if (decided.get(n)) {
                 duplicates.incrementAndGet();
                 return;
             }
             decided.set(n);
-        }
-        Timing phase = timing;
-        if (phase != null && n >= phase.first && n < phase.first + phase.count) {
-            long due = phase.due.get(n - phase.first);
-            if (due != 0) {
-                phase.histogram.recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(0, (now - due) / 1_000)));
-                long evaluated = OrderEvents.decisionTimestamp(decision);
-                if (evaluated > 0) {
-                    long dueMillis = due / 1_000_000 + phase.wallClockOffsetMillis;
-                    phase.toMember.recordValue(Math.min(MAX_LATENCY_MICROS / 1_000, Math.max(0, evaluated - dueMillis)));
+            Timing phase = timing;
+            if (phase != null && n >= phase.first && n < phase.first + phase.count) {
+                long due = phase.due.get(n - phase.first);
+                if (due != 0) {
+                    phase.histogram.recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(0, (now - due) / 1_000)));
+                    long evaluated = OrderEvents.decisionTimestamp(decision);
+                    if (evaluated > 0) {
+                        long dueMillis = due / 1_000_000 + phase.wallClockOffsetMillis;
+                        phase.toMember.recordValue(Math.min(MAX_LATENCY_MICROS / 1_000,
+                                Math.max(0, evaluated - dueMillis)));
+                    }
                 }
             }
+            lastDecidedNanos = now;
+            decidedCount.incrementAndGet();
         }
-        lastDecidedNanos = now;
-        decidedCount.incrementAndGet();
     }
 
     @Override
