@@ -67,7 +67,7 @@ final class KafkaBench {
             pacedJson.put("cpu", pacedCpu);
             json.put("paced", pacedJson);
             json.put("decisionsRead", decisions);
-            json.put("decisionsReadTwice", duplicates);
+            json.put("eventsWithDecisionsReadTwice", duplicates);
             json.put("deadLetters", deadLetters);
             return json;
         }

@@ -18,6 +18,7 @@ final class OrderEvents {
     static final String NAMESPACE = "orders";
     private static final String EVENT_ID_FIELD = "\"eventId\":\"e";
     private static final String TIMESTAMP_FIELD = "\"timestamp\":";
+    private static final String INDEX_FIELD = "\"index\":";
 
     private final String[] keys = new String[ORDERS];
     private final String[] facts = new String[ORDERS];
@@ -47,16 +48,26 @@ final class OrderEvents {
      * The decision's {@code timestamp}, when the member had the evaluation's result (epoch milliseconds), or -1.
      */
     static long decisionTimestamp(String decision) {
-        int start = decision == null ? -1 : decision.indexOf(TIMESTAMP_FIELD);
+        return wholeNumber(decision, TIMESTAMP_FIELD);
+    }
+
+    /** The decision's {@code index}, its output's position in the evaluation, or -1. */
+    static long decisionIndex(String decision) {
+        return wholeNumber(decision, INDEX_FIELD);
+    }
+
+    /** The digits after {@code field} in {@code decision}, or -1. */
+    private static long wholeNumber(String decision, String field) {
+        int start = decision == null ? -1 : decision.indexOf(field);
         if (start < 0) {
             return -1;
         }
-        long millis = 0;
-        int i = start + TIMESTAMP_FIELD.length();
+        long value = 0;
+        int i = start + field.length();
         for (; i < decision.length() && decision.charAt(i) >= '0' && decision.charAt(i) <= '9'; i++) {
-            millis = millis * 10 + (decision.charAt(i) - '0');
+            value = value * 10 + (decision.charAt(i) - '0');
         }
-        return i == start + TIMESTAMP_FIELD.length() ? -1 : millis;
+        return i == start + field.length() ? -1 : value;
     }
 
     /**

@@ -65,9 +65,11 @@ final class PipelineLoad implements AutoCloseable {
     private volatile boolean stopping;
     private final AtomicReference<Throwable> readerFailure = new AtomicReference<>();
 
-    /** Written by the reader only. */
+    /** Written by the reader only: events with a decision read, and events whose first output's decision was read. */
     private final BitSet decided = new BitSet();
+    private final BitSet firstOutputs = new BitSet();
     private final AtomicLong decidedCount = new AtomicLong();
+    /** Events whose decisions were read twice: a restarted job writes what it wrote since its last snapshot again. */
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong decisions = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
@@ -274,8 +276,14 @@ final class PipelineLoad implements AutoCloseable {
         }
         // under the lock that undecided() takes: once it counts an event decided, its latency is recorded
         synchronized (decided) {
+            if (OrderEvents.decisionIndex(decision) == 0) {
+                if (firstOutputs.get(n)) {
+                    // every event has an output 0: read again, it is a decision written again
+                    duplicates.incrementAndGet();
+                }
+                firstOutputs.set(n);
+            }
             if (decided.get(n)) {
-                duplicates.incrementAndGet();
                 return;
             }
             decided.set(n);
