@@ -16,7 +16,7 @@
 #   scripts/bench.sh kafka [--seconds N] [--guarantee exactly-once|at-least-once]
 #       the Kafka pipeline end to end on an embedded broker, 1 member then 3 (in one JVM, from a rulegrid.yaml with
 #       pipelines:), ~100 rules evaluated per event: events/s from send to the decision read by a read_committed
-#       consumer, then p50/p99 latency at half that rate (~4 min at the default 20 s per phase). --guarantee writes
+#       consumer, then p50/p99 latency at half that rate (~3 min at the default 20 s per phase). --guarantee writes
 #       the pipeline's guarantee: into the members' rulegrid.yaml; without it the key is left out (members' default)
 # Any other arguments go to JMH itself, e.g. scripts/bench.sh RangeEvaluation -p ruleCount=1000 -f 1 -wi 1 -i 1
 set -euo pipefail
