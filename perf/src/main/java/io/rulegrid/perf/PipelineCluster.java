@@ -77,7 +77,11 @@ final class PipelineCluster implements AutoCloseable {
 
     private static Path writeYaml(String brokers, String prefix, String guarantee) {
         try {
-            Path yaml = Files.createTempDirectory("rulegrid-kafka-bench").resolve("rulegrid.yaml");
+            Path directory = Files.createTempDirectory("rulegrid-kafka-bench");
+            Path yaml = directory.resolve("rulegrid.yaml");
+            // removed when the benchmark's JVM exits, the file first (deleteOnExit runs in reverse order)
+            directory.toFile().deleteOnExit();
+            yaml.toFile().deleteOnExit();
             Files.writeString(yaml, """
                     kafka:
                       bootstrap-servers: %s
