@@ -13,12 +13,18 @@
 #   scripts/bench.sh bulk [--seconds N] [--sizes N,N]
 #       1 member vs 3 (co-located evaluate throughput, evaluateAll time) over 10,000 products, then evaluateAll
 #       and heap per million facts in 1 member at 100,000 and 1,000,000 products (--sizes; ~6 min, JVM -Xmx6g)
+#   scripts/bench.sh kafka [--seconds N] [--guarantee exactly-once|at-least-once]
+#       the Kafka pipeline end to end on an embedded broker, 1 member then 3 (in one JVM, from a rulegrid.yaml with
+#       pipelines:), ~100 rules evaluated per event: events/s from send to the decision read by a read_committed
+#       consumer, then p50/p99 latency at half that rate (~3 min at the default 20 s per phase). --guarantee writes
+#       the pipeline's guarantee: into the members' rulegrid.yaml; without it the key is left out (members' default)
 # Any other arguments go to JMH itself, e.g. scripts/bench.sh RangeEvaluation -p ruleCount=1000 -f 1 -wi 1 -i 1
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [[ $# -eq 0 ]]; then
   echo "usage: scripts/bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N] | persist [--seconds N]" \
-    "| facts [--seconds N] [--tbf RATE] | bulk [--seconds N] [--sizes N,N] | <JMH arguments>" >&2; exit 2
+    "| facts [--seconds N] [--tbf RATE] | bulk [--seconds N] [--sizes N,N]" \
+    "| kafka [--seconds N] [--guarantee exactly-once|at-least-once] | <JMH arguments>" >&2; exit 2
 fi
 BENCH_JAR="$ROOT/perf/target/benchmarks.jar"
 if [[ ! -f "$BENCH_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{api,dev-services,rules,grid-wire,grid-node,client,cli,testkit,demo,perf}/{pom.xml,src} \

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The e-commerce demo on a 3-member cluster on this machine (127.0.0.1 only):
 # 10,000 products, 1,000 pricing/promotion rules plus payment rules, bulk re-pricing, orders through
-# upsertAndEvaluate, one member killed mid-run, a hot rule change. The first member runs an embedded PostgreSQL
-# (rulegrid node --embedded, data in ./data or $RULEGRID_DATA_DIR) that all three persist to. Options are passed
-# to the demo command
+# upsertAndEvaluate, one member killed mid-run, a hot rule change, then a day of 50,000 orders through a Kafka
+# pipeline. The first member runs an embedded PostgreSQL and an embedded Kafka broker (rulegrid node --embedded,
+# data in ./data or $RULEGRID_DATA_DIR) that all three use. The members read config/ plus the demo's pipeline
+# (below). Options are passed to the demo command
 # (`scripts/demo.sh --help`); `scripts/demo.sh --offline` runs the rules without a cluster.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -24,6 +25,38 @@ LOG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/rulegrid-demo.XXXXXX")"
 # rulesets and the persistent namespaces (products, orders, customers) are kept here across runs
 DATA_DIR="${RULEGRID_DATA_DIR:-$ROOT/data}"
 PIDS=()
+
+# The demo's pipeline (docs/pipelines.md): events of EVENTS_TOPIC upsert orders and are evaluated with the payment
+# rules on the order's owner; what the rules emit goes to DECISIONS_TOPIC, events that cannot be applied to
+# DEAD_LETTER_TOPIC. The shipped config/rulegrid.yaml has no pipelines, so that a member started from it keeps Jet off
+# and needs no Kafka (docs/security.md); the demo's members read a copy of config/ with this section added.
+EVENTS_TOPIC=order-events
+DECISIONS_TOPIC=order-decisions
+DEAD_LETTER_TOPIC=order-events-dead
+MEMBER_CONFIG="$LOG_DIR/config"
+mkdir -p "$MEMBER_CONFIG"
+cp "$ROOT/config/hazelcast.yaml" "$MEMBER_CONFIG/"
+if grep -qE '^(pipelines|kafka):' "$ROOT/config/rulegrid.yaml"; then
+  echo "config/rulegrid.yaml has a pipelines: or kafka: section; the demo adds its own, remove that one first" >&2
+  exit 1
+fi
+{
+  cat "$ROOT/config/rulegrid.yaml"
+  cat <<EOF
+#
+# added by scripts/demo.sh: the day's orders through Kafka. No kafka: section: member 0 uses its embedded broker,
+# the others get its address as KAFKA_BROKERS.
+pipelines:
+  orders:
+    topic: $EVENTS_TOPIC
+    namespace: orders
+    ruleset: payments
+    decisions-topic: $DECISIONS_TOPIC
+    dead-letter-topic: $DEAD_LETTER_TOPIC
+EOF
+} > "$MEMBER_CONFIG/rulegrid.yaml"
+# member 0's pipeline uses its embedded broker only when no other Kafka is given
+unset KAFKA_BROKERS
 
 stop_pids() {
   for pid in "$@"; do
@@ -51,7 +84,7 @@ trap stop_members EXIT
 start_member() {  # index, extra arguments...
   local i="$1"; shift
   HZ_CLUSTERNAME="$CLUSTER_NAME" HZ_NETWORK_PORT_PORT="${PORTS[$i]}" RULEGRID_MEMBERS="$MEMBERS" \
-    java "${JAVA_OPTS_RULEGRID[@]}" -Xmx1g -jar "$NODE_JAR" --config "$ROOT/config" "$@" > "$LOG_DIR/member-$i.log" 2>&1 &
+    java "${JAVA_OPTS_RULEGRID[@]}" -Xmx1g -jar "$NODE_JAR" --config "$MEMBER_CONFIG" "$@" > "$LOG_DIR/member-$i.log" 2>&1 &
   PIDS+=("$!")
   disown "$!"  # the demo kills one of them on purpose; no job-control notice for it
 }
@@ -69,6 +102,10 @@ start_member 0 --embedded --data-dir "$DATA_DIR"
 await_line 0 "embedded PostgreSQL"
 read -r PG_URL PG_USER PG_PASSWORD < <(sed -n 's/^embedded PostgreSQL \([^ ]*\) user \([^ ]*\) password \([^ ]*\) .*/\1 \2 \3/p' "$LOG_DIR/member-0.log")
 export RULEGRID_PG_URL="$PG_URL" RULEGRID_PG_USER="$PG_USER" RULEGRID_PG_PASSWORD="$PG_PASSWORD"
+await_line 0 "embedded Kafka"
+KAFKA_BROKERS="$(sed -n 's/^embedded Kafka \([^ ]*\) .*/\1/p' "$LOG_DIR/member-0.log")"
+# members 1 and 2 run the same pipeline against member 0's broker, and the demo sends to it
+export KAFKA_BROKERS
 # member 0 starts the cluster alone and loads the persisted namespaces before the others join (docs/persistence.md)
 await_line 0 "is up"
 start_member 1
@@ -78,4 +115,5 @@ for i in 1 2; do
 done
 
 java "${JAVA_OPTS_RULEGRID[@]}" -jar "$DEMO_JAR" --cluster "$MEMBERS" --cluster-name "$CLUSTER_NAME" \
-  --kill-member-pid "${PIDS[2]}" "$@"
+  --kill-member-pid "${PIDS[2]}" --brokers "$KAFKA_BROKERS" --events-topic "$EVENTS_TOPIC" \
+  --decisions-topic "$DECISIONS_TOPIC" --dead-letter-topic "$DEAD_LETTER_TOPIC" "$@"

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The seeds' e-commerce example on a running cluster: products and rules deployed, bulk re-pricing,
- * orders flowing through batches of {@code upsertAndEvaluate} while a member is killed, and a hot rule change.
+ * orders flowing through batches of {@code upsertAndEvaluate} while a member is killed, a hot rule change, and a
+ * day of orders through the members' Kafka pipeline ({@link StreamingPhase}).
  */
 public final class ClusterDemo {
 
@@ -50,12 +51,15 @@ public final class ClusterDemo {
     private final Namespace products;
     private final Namespace orders;
     private final PrintWriter out;
+    private final StreamingPhase stream;
 
-    public ClusterDemo(RuleGridClient grid, PrintWriter out) {
+    /** @param stream the streaming phase, or {@code null} to skip it (no Kafka given) */
+    public ClusterDemo(RuleGridClient grid, PrintWriter out, StreamingPhase stream) {
         this.grid = grid;
         this.products = grid.namespace("products");
         this.orders = grid.namespace("orders");
         this.out = out;
+        this.stream = stream;
     }
 
     /**
@@ -63,7 +67,8 @@ public final class ClusterDemo {
      *
      * @param memberToKill pid of a member process to kill mid-run (one this demo's script started), or 0
      */
-    public void run(int productCount, int ruleCount, int orderCount, long memberToKill, long seed) throws Exception {
+    public void run(int productCount, int ruleCount, int orderCount, int streamOrderCount, long memberToKill, long seed)
+            throws Exception {
         out.printf("cluster: %d members %s%n", grid.hazelcast().getCluster().getMembers().size(),
                 grid.hazelcast().getCluster().getMembers());
 
@@ -91,6 +96,11 @@ public final class ClusterDemo {
 
         orders(orderCount, memberToKill, seed);
         hotRuleChange();
+        if (stream != null) {
+            stream.run(streamOrderCount, productCount, seed);
+        } else {
+            out.println("streaming: skipped (no Kafka given: --brokers HOST:PORT or KAFKA_BROKERS; or --stream-orders 0)");
+        }
 
         GridStats stats = grid.stats();
         Map<String, Long> firings = new HashMap<>();

@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rulegrid-demo", mixinStandardHelpOptions = true,
         description = {"Run the e-commerce example on a cluster (or --offline).",
     "Products, pricing/promotion/payment rules, bulk re-pricing, orders through upsertAndEvaluate,",
-    "a member killed mid-run, a hot rule change. scripts/demo.sh starts the members and runs this."})
+    "a member killed mid-run, a hot rule change, and with --brokers a day of orders through the",
+    "members' Kafka pipeline. scripts/demo.sh starts the members and runs this."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -44,6 +45,27 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "workload seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--brokers", paramLabel = "HOST:PORT[,HOST:PORT…]", defaultValue = "${env:KAFKA_BROKERS}",
+            description = "the Kafka of the members' pipeline (default: $KAFKA_BROKERS); without it the streaming"
+                    + " phase is skipped")
+    String brokers;
+
+    @Option(names = "--stream-orders", defaultValue = "50000", paramLabel = "N",
+            description = "orders of the day sent through the pipeline, 0 for none (default: ${DEFAULT-VALUE})")
+    int streamOrders;
+
+    @Option(names = "--events-topic", defaultValue = "order-events", paramLabel = "TOPIC",
+            description = "the pipeline's events topic (default: ${DEFAULT-VALUE})")
+    String eventsTopic;
+
+    @Option(names = "--decisions-topic", defaultValue = "order-decisions", paramLabel = "TOPIC",
+            description = "the pipeline's decisions topic (default: ${DEFAULT-VALUE})")
+    String decisionsTopic;
+
+    @Option(names = "--dead-letter-topic", defaultValue = "order-events-dead", paramLabel = "TOPIC",
+            description = "the pipeline's dead-letter topic (default: ${DEFAULT-VALUE})")
+    String deadLetterTopic;
+
     public static void main(String[] args) {
         System.exit(RuleGridCli.execute(new DemoCommand(), new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), args));
@@ -55,8 +77,11 @@ public final class DemoCommand implements Callable<Integer> {
             OfflineDemo.run(spec.commandLine().getOut(), products, rules, seed);
             return 0;
         }
+        PrintWriter out = spec.commandLine().getOut();
+        StreamingPhase stream = brokers == null || brokers.isBlank() || streamOrders < 1 ? null
+                : new StreamingPhase(brokers, eventsTopic, decisionsTopic, deadLetterTopic, "orders", out);
         try (RuleGridClient grid = cluster.connect()) {
-            new ClusterDemo(grid, spec.commandLine().getOut()).run(products, rules, orders, killPid, seed);
+            new ClusterDemo(grid, out, stream).run(products, rules, orders, streamOrders, killPid, seed);
         }
         return 0;
     }

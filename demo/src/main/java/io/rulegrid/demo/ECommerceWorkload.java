@@ -116,7 +116,11 @@ public final class ECommerceWorkload {
         return rgl.toString();
     }
 
-    /** The payment rules applied to every order as it arrives. */
+    /**
+     * The payment rules applied to every order as it arrives. Each order gets one decision of the payment
+     * activation group, {@code fraud-check} or {@code approved}, as an output: a pipeline writes outputs to its
+     * decisions topic, so a reader of that topic sees every order decided (the streaming phase counts on it).
+     */
     public static String paymentRulesRgl(String rulesetName) {
         StringBuilder rgl = new StringBuilder("ruleset \"").append(rulesetName).append("\"").append(TIME_BUDGET)
                 .append("\n\n");
@@ -125,8 +129,9 @@ public final class ECommerceWorkload {
         rule(rgl, "large-card", "salience 20 activation-group \"payment\"",
                 "paymentMethod == \"CARD\" && total > 1000", "status = \"REVIEW\"; emit(\"fraud-check\", id);");
         rule(rgl, "approve", "salience 0 activation-group \"payment\"",
-                "status == \"NEW\"", "status = \"APPROVED\";");
-        rule(rgl, "free-shipping", "no-loop", "total >= 100 && country == \"VN\"", "shipping = 0;");
+                "status == \"NEW\"", "status = \"APPROVED\"; emit(\"approved\", id);");
+        rule(rgl, "free-shipping", "no-loop", "total >= 100 && country == \"VN\"",
+                "shipping = 0; emit(\"free-shipping\", id);");
         return rgl.toString();
     }
 

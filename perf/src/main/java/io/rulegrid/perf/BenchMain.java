@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code scripts/bench.sh rules|grid|persist|facts|bulk}: runs a benchmark suite, prints a table of side-by-side
+ * {@code scripts/bench.sh rules|grid|persist|facts|bulk|kafka}: runs a benchmark suite, prints a table of side-by-side
  * ratios and writes {@code perf/results/<suite>.json}. Any other first argument goes to JMH's own command line, so
  * {@code java -jar benchmarks.jar RangeEvaluation -f 1 -i 1} runs single benchmarks.
  */
@@ -61,6 +61,8 @@ public final class BenchMain {
             case "bulk" -> write(results.resolve("bulk.json"),
                     BulkBench.run(System.out, intArg(args, "--seconds", 10),
                             sizesArg(args, "--sizes", BulkBench.SIZES)));
+            case "kafka" -> write(results.resolve("kafka.json"),
+                    KafkaBench.run(System.out, intArg(args, "--seconds", 20), stringArg(args, "--guarantee", null)));
             case "facts" -> {
                 String tbf = stringArg(args, "--tbf", null);
                 write(results.resolve(tbf == null ? "facts.json" : "facts-tbf-" + tbf + ".json"),
@@ -70,7 +72,7 @@ public final class BenchMain {
             case "", "-help", "--help", "-h" -> {
                 System.err.println("usage: bench.sh rules [--iterations N] [--warmup N] | grid [--seconds N]"
                         + " | persist [--seconds N] | facts [--seconds N] [--tbf RATE]"
-                        + " | bulk [--seconds N] [--sizes N,N]");
+                        + " | bulk [--seconds N] [--sizes N,N] | kafka [--seconds N] [--guarantee G]");
                 System.err.println("   or: java -jar benchmarks.jar <JMH options and benchmark regexes>");
                 System.exit(suite.isEmpty() ? 2 : 0);
             }
