@@ -51,6 +51,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StreamingPhase {
 
+    private static final int PARTITIONS = 6;
+
     /** How long the phase waits for the next decision or dead letter before it reports the pipeline stalled. */
     private static final Duration STALL = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -176,11 +178,14 @@ public final class StreamingPhase {
         }
     }
 
-    /** Creates the topics that do not exist yet, with 1 partition as the broker would on first use. */
+    /**
+     * Creates the topics that do not exist yet, with a partition per source processor of the 3 members (2 each):
+     * one partition would leave all the job's reading, in order, to one processor.
+     */
     private void createIfMissing(Admin admin, List<String> topics) throws InterruptedException {
         for (String topic : topics) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all()
+                admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all()
                         .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {

@@ -129,9 +129,10 @@ class PipelineExactlyOnceTest {
     @Test
     @Order(2)
     void theJobResumesWithoutLossWhenTheBrokerComesBack() {
+        int decidedBefore = decisionsByEvent.size();
         List<ProducerRecord<String, String>> events = replay.events(10_000, new Random(7));
         send(events.subList(0, 5_000));
-        awaitReading(() -> decisionsByEvent.size() >= replay.decisions.size() - 4_000);
+        awaitReading(() -> decisionsByEvent.size() >= decidedBefore + 2_000);
         kafka.stop();
         kafka.restart();
         send(events.subList(5_000, events.size()));
@@ -207,7 +208,10 @@ class PipelineExactlyOnceTest {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.url(),
                 "key.serializer", StringSerializer.class.getName(),
                 "value.serializer", StringSerializer.class.getName(),
-                "acks", "all", "enable.idempotence", true, "linger.ms", 5))) {
+                // not idempotent, but one request in flight keeps a partition's order: the embedded broker, restarted,
+                // may hand a new producer an id it gave before and refuse its sequence numbers (noticed, not fixed)
+                "acks", "all", "enable.idempotence", false, "max.in.flight.requests.per.connection", 1,
+                "linger.ms", 5))) {
             List<Future<RecordMetadata>> sent = events.stream().map(producer::send).toList();
             for (Future<RecordMetadata> record : sent) {
                 record.get();
