@@ -9,6 +9,7 @@ import com.hazelcast.jet.kafka.KafkaSinks;
 import com.hazelcast.jet.kafka.KafkaSources;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
+import io.rulegrid.grid.GridNames;
 import io.rulegrid.node.config.KafkaConfig;
 import io.rulegrid.node.config.PipelineConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,7 +34,6 @@ import java.util.TreeMap;
 public final class EventPipelines {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPipelines.class);
-    private static final String JOB_NAME_PREFIX = "rulegrid-pipeline-";
     /** Events since the last snapshot are what a restart applies again. */
     private static final long SNAPSHOT_INTERVAL_MILLIS = 1_000;
 
@@ -42,7 +42,7 @@ public final class EventPipelines {
 
     /** The Jet job's name of a pipeline. */
     public static String jobName(String pipeline) {
-        return JOB_NAME_PREFIX + pipeline;
+        return GridNames.pipelineJob(pipeline);
     }
 
     /**
@@ -50,14 +50,25 @@ public final class EventPipelines {
      * per pipeline results.
      */
     public static void submitAll(HazelcastInstance member, Map<String, PipelineConfig> pipelines, KafkaConfig kafka) {
-        new TreeMap<>(pipelines).forEach((name, pipeline) -> {
-            JobConfig config = new JobConfig().setName(jobName(name))
-                    .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
-                    .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MILLIS);
-            Job job = member.getJet().newJobIfAbsent(pipeline(pipeline, kafka), config);
-            LOG.info("pipeline {}: job {} ({}) reads topic {} into namespace {} with ruleset {}", name,
-                    config.getName(), job.getIdString(), pipeline.topic(), pipeline.namespace(), pipeline.ruleset());
-        });
+        new TreeMap<>(pipelines).forEach((name, pipeline) -> submit(member, name, pipeline, kafka));
+    }
+
+    /**
+     * Submits the job of one pipeline unless it is active (running, starting or suspended: a suspended job stays
+     * suspended until resumed); a completed or failed one is replaced by a new job, which has no snapshot and so
+     * reads the topic from its beginning. Used when a member starts and by {@code rulegrid pipeline start}.
+     *
+     * @param name the pipeline's name, which names its job ({@link #jobName})
+     * @return the job submitted, or the active one
+     */
+    public static Job submit(HazelcastInstance member, String name, PipelineConfig pipeline, KafkaConfig kafka) {
+        JobConfig config = new JobConfig().setName(jobName(name))
+                .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
+                .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MILLIS);
+        Job job = member.getJet().newJobIfAbsent(pipeline(pipeline, kafka), config);
+        LOG.info("pipeline {}: job {} ({}) reads topic {} into namespace {} with ruleset {}", name,
+                config.getName(), job.getIdString(), pipeline.topic(), pipeline.namespace(), pipeline.ruleset());
+        return job;
     }
 
     /** The pipeline's job: made only of io.rulegrid and Hazelcast classes, as members load no uploaded code. */

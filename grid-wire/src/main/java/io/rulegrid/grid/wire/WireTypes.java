@@ -62,6 +62,11 @@ public final class WireTypes implements DataSerializableFactory {
     public static final int EVALUATE_PARTITIONS_TASK = 21;
     /** A batch evaluation: keys, the upserted facts and whether the outcomes carry the facts. */
     public static final int EVALUATE_KEYS_TASK_FACT_ON_REQUEST = 22;
+    // 23 is reserved for a type of another branch
+    /** Lists the pipelines a member has configured, or submits one of them by name. */
+    public static final int PIPELINE_TASK = 24;
+    /** A member's configured pipelines, and the job a start submitted. */
+    public static final int PIPELINE_REPORT = 25;
 
     /** The ids of the types only members create and read. */
     public static final Set<Integer> MEMBER_ONLY = Set.of(COMPUTED_VALUE, REFRESH_TASK,
@@ -86,6 +91,8 @@ public final class WireTypes implements DataSerializableFactory {
             case STATS_TASK -> new StatsTask();
             case STATS_SNAPSHOT -> new StatsSnapshot();
             case REGISTRY_STATUS_TASK -> new RegistryStatusTask();
+            case PIPELINE_TASK -> new PipelineTask();
+            case PIPELINE_REPORT -> new PipelineReport();
             default -> throw new IllegalArgumentException(MEMBER_ONLY.contains(typeId)
                     ? "RuleGrid wire type " + typeId + " travels between members only; this JVM registered the client's"
                     + " wire types"
