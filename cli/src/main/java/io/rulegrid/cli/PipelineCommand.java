@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "List the Kafka pipelines the members run, show one, stop one or start it again.",
         subcommands = {PipelineListCommand.class, PipelineStatusCommand.class, PipelineStartCommand.class,
             PipelineStopCommand.class},
-        footer = {"", "Pipelines are configured in the members' rulegrid.yaml (pipelines:, docs/pipelines.md);",
+        footer = {"", "Pipelines are configured in the members' rulegrid.yaml (docs/pipelines.md);",
             "each runs as the Jet job rulegrid-pipeline-NAME. stop suspends the job with a",
             "snapshot, and start resumes it from there: events sent while it was stopped",
             "are applied then, none twice. On a cluster without pipelines every command",

@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rulegrid pipeline list}. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = {
+    "The configured pipelines and their jobs' state.",
     "Every pipeline the members configure, with its job's state (NOT_SUBMITTED,",
     "STARTING, RUNNING, SUSPENDED, COMPLETING, FAILED, COMPLETED), when the job",
     "was submitted and, while it runs, the events it read and the records",

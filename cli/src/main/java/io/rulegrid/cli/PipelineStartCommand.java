@@ -9,12 +9,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code rulegrid pipeline start NAME}. */
 @Command(name = "start", mixinStandardHelpOptions = true, description = {
-    "Start a pipeline and return once its job runs: a stopped (suspended) job",
-    "resumes from its last snapshot, so the events sent while it was stopped are",
-    "applied now and none twice. Without a job, or after it failed, a member that",
-    "configures the pipeline submits a new job, which reads the topic from its",
-    "beginning. A running pipeline is left as it is (exit code 0). Fails when the",
-    "job does not run within a minute."})
+    "Start a pipeline: resume its job, or submit a new one.",
+    "Returns once the job runs. A stopped (suspended) job resumes from its last",
+    "snapshot, so the events sent while it was stopped are applied now and none",
+    "twice. Without a job, or after it failed, a member that configures the",
+    "pipeline submits a new job, which reads the topic from its beginning. A",
+    "running pipeline is left as it is (exit code 0). Fails when the job does",
+    "not run within a minute."})
 final class PipelineStartCommand implements Runnable {
 
     @Spec

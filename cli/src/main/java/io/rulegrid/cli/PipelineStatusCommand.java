@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code rulegrid pipeline status NAME}. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = {
-    "One pipeline: its topics, namespace and ruleset, its job's state and id,",
-    "when the job was submitted, why it is suspended, and while it runs the",
-    "events it read and the records it wrote since it last started."})
+    "One pipeline in full.",
+    "Its topics, namespace and ruleset, its job's state and id, when the job",
+    "was submitted, why it is suspended or failed, and while it runs the events",
+    "it read and the records it wrote since it last started."})
 final class PipelineStatusCommand implements Runnable {
 
     @Spec

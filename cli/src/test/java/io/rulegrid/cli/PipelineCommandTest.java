@@ -198,16 +198,17 @@ class PipelineCommandTest {
 
     @Test
     void helpSaysWhatEachCommandDoes() {
-        assertThat(CliRun.run("pipeline", "--help").out()).contains("Usage: rulegrid pipeline", "list", "status",
-                "start", "stop", "rulegrid-pipeline-NAME");
+        assertThat(CliRun.run("pipeline", "--help").out()).contains("Usage: rulegrid pipeline",
+                "list    The configured pipelines", "status  One pipeline", "start   Start a pipeline",
+                "stop    Stop a pipeline", "rulegrid-pipeline-NAME");
         assertThat(CliRun.run("pipeline", "list", "--help").out()).contains("Usage: rulegrid pipeline list",
                 "SUSPENDED", "--cluster=HOST:PORT");
         assertThat(CliRun.run("pipeline", "status", "--help").out()).contains("Usage: rulegrid pipeline status",
                 "NAME", "--cluster-name=NAME");
         assertThat(CliRun.run("pipeline", "start", "--help").out()).contains("Usage: rulegrid pipeline start",
-                "resumes from its last snapshot", "--cluster=HOST:PORT");
+                "resume its job, or submit a new one", "--cluster=HOST:PORT");
         assertThat(CliRun.run("pipeline", "stop", "--help").out()).contains("Usage: rulegrid pipeline stop",
-                "suspended", "--cluster=HOST:PORT");
+                "suspend its job with a snapshot", "--cluster=HOST:PORT");
     }
 
     private static List<String> row(String line) {
