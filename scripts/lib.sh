@@ -8,13 +8,14 @@ NODE_JAR="$ROOT/grid-node/target/rulegrid-grid-node-0.1.0-SNAPSHOT-node.jar"
 
 # The parent pom's rulegrid.jvm.opens (Hazelcast's module opens on Java 17, and a common pool of more than
 # one thread: on two cores Hazelcast would otherwise start a thread per completed call), plus a serial filter
-# that refuses arbitrary Java deserialization in the whole JVM.
+# that refuses arbitrary Java deserialization in the whole JVM (Kafka's TopicPartition is what the pipelines'
+# snapshots hold besides JDK and Hazelcast classes: a job could not be restored without it).
 JAVA_OPTS_RULEGRID=(--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
   --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
   --add-opens java.management/sun.management=ALL-UNNAMED
   --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED
   -Djava.util.concurrent.ForkJoinPool.common.parallelism=8
-  "-Djdk.serialFilter=java.**;javax.**;com.hazelcast.**;io.rulegrid.**;!*")
+  "-Djdk.serialFilter=java.**;javax.**;com.hazelcast.**;io.rulegrid.**;org.apache.kafka.common.TopicPartition;!*")
 
 require_tools() {
   command -v java >/dev/null || { echo "java (17+) is required on PATH" >&2; exit 1; }

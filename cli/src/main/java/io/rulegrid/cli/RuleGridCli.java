@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         description = "RuleGrid: rules evaluated where the facts live.",
         subcommands = {ValidateCommand.class, EvalCommand.class, DeployCommand.class, RulesetsCommand.class,
             FactCommand.class, EvaluateCommand.class, EvaluateAllCommand.class, StatsCommand.class,
-            EventsCommand.class},
+            EventsCommand.class, PipelineCommand.class},
         footer = {"", "Cluster commands connect to --cluster HOST:PORT (default $RULEGRID_CLUSTER or 127.0.0.1:5701);",
             "when no member answers within 2 s they say so, naming the addresses and the cluster, with exit code 1.",
             "Run a member with: scripts/rulegrid node"})

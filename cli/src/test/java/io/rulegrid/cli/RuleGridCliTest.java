@@ -210,6 +210,19 @@ class RuleGridCliTest {
     }
 
     @Test
+    void pipelineCommandsOnAClusterWithoutPipelinesSayThatItRunsNone() {
+        String none = "the cluster runs no pipelines: no member's rulegrid.yaml configures any (pipelines:), and"
+                + " members keep Jet off without them; see docs/pipelines.md\n";
+        for (String[] command : new String[][] {{"pipeline", "list"}, {"pipeline", "status", "orders"},
+            {"pipeline", "start", "orders"}, {"pipeline", "stop", "orders"}}) {
+            CliRun run = onCluster(command);
+
+            assertThat(run.exit()).as(String.join(" ", command)).isEqualTo(1);
+            assertThat(run.err()).as(String.join(" ", command)).isEqualTo(none);
+        }
+    }
+
+    @Test
     void clusterCommandWithoutAReachableClusterFailsClearly() {
         // the failure comes within 5 s of starting the command (measured, see docs/performance.md); on a loaded
         // machine that is no bound to assert, so 30 s only keeps a hang from stalling the build

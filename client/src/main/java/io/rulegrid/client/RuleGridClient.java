@@ -40,12 +40,14 @@ public final class RuleGridClient implements AutoCloseable {
     private final CompletionExecutor completions;
     private final GridCalls calls;
     private final RuleSets rulesets;
+    private final Pipelines pipelines;
 
     private RuleGridClient(HazelcastInstance hazelcast, CompletionExecutor completions) {
         this.hazelcast = hazelcast;
         this.completions = completions;
         this.calls = new GridCalls(hazelcast, completions);
         this.rulesets = new RuleSets(hazelcast);
+        this.pipelines = new Pipelines(hazelcast);
     }
 
     /** Starts describing a connection: {@code builder().clusterName("rulegrid").members("host:port").connect()}. */
@@ -87,6 +89,14 @@ public final class RuleGridClient implements AutoCloseable {
     /** The ruleset registry. */
     public RuleSets rulesets() {
         return rulesets;
+    }
+
+    /**
+     * The Kafka event feeds the members' {@code rulegrid.yaml} configures: their jobs' state, stop and start (see
+     * {@code docs/pipelines.md}).
+     */
+    public Pipelines pipelines() {
+        return pipelines;
     }
 
     /** Evaluation counters and latency histograms, summed over members. */

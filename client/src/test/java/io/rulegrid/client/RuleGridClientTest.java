@@ -1,6 +1,9 @@
 package io.rulegrid.client;
 
+import com.hazelcast.jet.impl.exception.JetDisabledException;
 import io.rulegrid.grid.FactNotFoundException;
+import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.PipelinesNotConfiguredException;
 import io.rulegrid.grid.RuleSetNotFoundException;
 import io.rulegrid.testkit.LocalCluster;
 import io.rulegrid.api.EvaluationResult;
@@ -19,6 +22,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The client library against a real 3-member cluster. */
 class RuleGridClientTest {
@@ -422,5 +426,18 @@ class RuleGridClientTest {
     void aNamespaceNameIsCheckedWhenTheHandleIsMade() {
         assertThatThrownBy(() -> grid.namespace("Products"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("namespace 'Products' is not valid");
+    }
+
+    @Test
+    void pipelinesOfAClusterThatRunsNoneAreRefusedAsNotConfiguredAlsoWhenJetItselfAnswers() {
+        assertThatThrownBy(() -> grid.pipelines().list()).isInstanceOf(PipelinesNotConfiguredException.class)
+                .hasMessageStartingWith("the cluster runs no pipelines: no member's rulegrid.yaml configures any");
+
+        // how members with Jet off answer a client's Jet call, which Pipelines turns into the same error
+        Throwable jetOff = catchThrowable(() -> grid.hazelcast().getJet().getJob(GridNames.pipelineJob("orders")));
+        assertThat(jetOff).isInstanceOf(JetDisabledException.class);
+        assertThat(Pipelines.jetFailure((RuntimeException) jetOff, "find the job of pipeline \"orders\""))
+                .isInstanceOf(PipelinesNotConfiguredException.class)
+                .hasMessageStartingWith("the cluster runs no pipelines: its members have Jet off").hasCause(jetOff);
     }
 }

@@ -15,6 +15,7 @@ import io.rulegrid.node.internal.MemberRequirements;
 import io.rulegrid.node.internal.execution.MemberWireTypes;
 import io.rulegrid.node.persistence.Persistence;
 import io.rulegrid.node.pipeline.EventPipelines;
+import io.rulegrid.node.pipeline.MemberPipelines;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -244,7 +245,10 @@ public final class RuleGridNode implements AutoCloseable {
                     persistence.configure(config, hazelcastYamlSource().source());
                 }
                 GridEngine engine = new GridEngine();
-                MemberWireTypes.register(config.getSerializationConfig(), engine);
+                KafkaConfig kafka = kafkaConfig(ruleGrid);
+                MemberPipelines pipelines = kafka == null ? MemberPipelines.NONE
+                        : new MemberPipelines(ruleGrid.pipelines(), kafka);
+                MemberWireTypes.register(config.getSerializationConfig(), engine, pipelines);
                 engine.attachTo(config);
                 hazelcast = Hazelcast.newHazelcastInstance(config);
                 if (persistence != null) {
@@ -258,7 +262,6 @@ public final class RuleGridNode implements AutoCloseable {
                     if (persistence != null) {
                         persistence.loadEagerNamespacesIfAlone(hazelcast);
                     }
-                    KafkaConfig kafka = kafkaConfig(ruleGrid);
                     if (kafka != null) {
                         EventPipelines.submitAll(hazelcast, ruleGrid.pipelines(), kafka);
                     }

@@ -46,9 +46,11 @@ public final class RuleGridNodeMain {
                 System.exit(2);
             }
         }
-        // refuse arbitrary Java deserialization in the whole JVM, not only in Hazelcast's own paths
+        // refuse arbitrary Java deserialization in the whole JVM, not only in Hazelcast's own paths; Kafka's
+        // TopicPartition is what the pipelines' snapshots hold besides JDK and Hazelcast classes
         if (System.getProperty("jdk.serialFilter") == null) {
-            System.setProperty("jdk.serialFilter", "java.**;javax.**;com.hazelcast.**;io.rulegrid.**;!*");
+            System.setProperty("jdk.serialFilter", "java.**;javax.**;com.hazelcast.**;io.rulegrid.**;"
+                    + "org.apache.kafka.common.TopicPartition;!*");
         }
         RuleGridNode.Builder builder = RuleGridNode.builder().environment(System.getenv());
         if (Files.isRegularFile(dir.resolve("hazelcast.yaml"))) {

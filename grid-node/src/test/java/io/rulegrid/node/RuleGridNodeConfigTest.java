@@ -106,6 +106,9 @@ class RuleGridNodeConfigTest {
         assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
         assertThat(config.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getPrefixes())
                 .containsExactly("io.rulegrid.");
+        // what a pipeline's snapshot holds besides Hazelcast's and the JDK's classes: without it no job restores
+        assertThat(config.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getClasses())
+                .containsExactly("org.apache.kafka.common.TopicPartition");
         // off until a pipeline needs it (docs/security.md); resource upload off for when it is turned on
         assertThat(config.getJetConfig().isEnabled()).isFalse();
         assertThat(config.getJetConfig().isResourceUploadEnabled()).isFalse();
@@ -475,8 +478,8 @@ class RuleGridNodeConfigTest {
                 "map.products: extraneous key [in-memory-formatt] is not permitted",
                 MINIMAL_HAZELCAST + "  serialization:\n    java-serialization-filter:\n      whitelist:\n"
                         + "        prefix:\n          - com.example.\n",
-                "serialization.java-serialization-filter: RuleGrid sets this itself (Hazelcast's defaults and"
-                        + " io.rulegrid. classes only); remove it",
+                "serialization.java-serialization-filter: RuleGrid sets this itself (Hazelcast's defaults,"
+                        + " io.rulegrid. classes and Kafka's TopicPartition only); remove it",
                 MINIMAL_HAZELCAST + "  serialization:\n    data-serializable-factories:\n"
                         + "      - factory-id: 7301\n        class-name: com.example.Factory\n",
                 "serialization.data-serializable-factories: factory-id 7301 is RuleGrid's wire types; give this"

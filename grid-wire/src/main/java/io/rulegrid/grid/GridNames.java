@@ -27,10 +27,18 @@ public final class GridNames {
     /** The IMap of the source offsets up to which each pipeline's decisions are committed, keyed by pipeline. */
     public static final String PIPELINE_OFFSETS_MAP = "rulegrid.pipeline-offsets";
 
+    /** What the Jet job of a pipeline is named after: {@code rulegrid-pipeline-<name>}. */
+    private static final String PIPELINE_JOB_PREFIX = "rulegrid-pipeline-";
+
     /** Namespace names: lower-case, so that they never clash with the {@code rulegrid.} maps. */
     private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
 
     private GridNames() {
+    }
+
+    /** The name of a pipeline's Jet job: members submit it under this name, clients find it by it. */
+    public static String pipelineJob(String pipeline) {
+        return PIPELINE_JOB_PREFIX + pipeline;
     }
 
     /**

@@ -18,7 +18,8 @@ import io.rulegrid.node.config.InvalidConfigException;
  *       entry processor, and the backup receives the computed value object.</li>
  *   <li>A namespace created on first use gets such a map too: {@code map.default} (or {@code map."*"}) exists.</li>
  *   <li>RuleGrid's wire types are registered under {@link WireTypes#FACTORY_ID}, which no YAML factory takes.</li>
- *   <li>Java deserialization is limited to Hazelcast's defaults and {@code io.rulegrid.} classes.</li>
+ *   <li>Java deserialization is limited to Hazelcast's defaults, {@code io.rulegrid.} classes and the one Kafka
+ *       class the pipelines' snapshots hold ({@link #KAFKA_SNAPSHOT_CLASS}).</li>
  *   <li>No client can make members run code of its own: Jet's resource upload and Hazelcast's user code
  *       deployment are off, so a Jet job can only use classes the members already have (see
  *       {@code docs/security.md}).</li>
@@ -29,6 +30,12 @@ public final class MemberRequirements {
     /** Hazelcast's fallback map config, and so the one of namespaces no other map config matches. */
     private static final String DEFAULT_MAP = "default";
     private static final String ANY_MAP = "*";
+    /**
+     * The key of the offsets a Jet Kafka source keeps in its snapshots, a Java-serialized Kafka class: refused, a
+     * pipeline's job could not be restored from a snapshot (after a stop, a member loss or a rescale) and would fail
+     * instead. A topic name and a partition number; deserializing it runs no code.
+     */
+    static final String KAFKA_SNAPSHOT_CLASS = "org.apache.kafka.common.TopicPartition";
 
     private MemberRequirements() {
     }
@@ -45,9 +52,7 @@ public final class MemberRequirements {
         checkSerialization(config.getSerializationConfig(), source);
         checkNoCodeUpload(config, source);
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
-        filter.getWhitelist().addPrefixes("io.rulegrid.");
-        // a pipeline's Kafka source snapshots its offsets by partition: a job restored from its snapshot reads them
-        filter.getWhitelist().addClasses("org.apache.kafka.common.TopicPartition");
+        filter.getWhitelist().addPrefixes("io.rulegrid.").addClasses(KAFKA_SNAPSHOT_CLASS);
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
     }
 
@@ -85,7 +90,7 @@ public final class MemberRequirements {
         }
         if (serialization.getJavaSerializationFilterConfig() != null) {
             throw new InvalidConfigException(source, "serialization.java-serialization-filter", "RuleGrid sets this"
-                    + " itself (Hazelcast's defaults and io.rulegrid. classes only); remove it");
+                    + " itself (Hazelcast's defaults, io.rulegrid. classes and Kafka's TopicPartition only); remove it");
         }
     }
 

@@ -13,6 +13,7 @@ import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.StreamStage;
+import io.rulegrid.grid.GridNames;
 import io.rulegrid.node.config.KafkaConfig;
 import io.rulegrid.node.config.PipelineConfig;
 import io.rulegrid.node.pipeline.aggregate.EventAccessors;
@@ -38,7 +39,6 @@ import java.util.TreeMap;
 public final class EventPipelines {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPipelines.class);
-    private static final String JOB_NAME_PREFIX = "rulegrid-pipeline-";
     /**
      * Exactly once, decisions become visible when the snapshot after them commits; at least once, events since the
      * last snapshot are applied again after a failure.
@@ -55,7 +55,7 @@ public final class EventPipelines {
 
     /** The Jet job's name of a pipeline. */
     public static String jobName(String pipeline) {
-        return JOB_NAME_PREFIX + pipeline;
+        return GridNames.pipelineJob(pipeline);
     }
 
     /**
@@ -63,16 +63,27 @@ public final class EventPipelines {
      * per pipeline results.
      */
     public static void submitAll(HazelcastInstance member, Map<String, PipelineConfig> pipelines, KafkaConfig kafka) {
-        new TreeMap<>(pipelines).forEach((name, pipeline) -> {
-            JobConfig config = new JobConfig().setName(jobName(name))
-                    .setProcessingGuarantee(pipeline.exactlyOnce() ? ProcessingGuarantee.EXACTLY_ONCE
-                            : ProcessingGuarantee.AT_LEAST_ONCE)
-                    .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MILLIS);
-            Job job = member.getJet().newJobIfAbsent(pipeline(name, pipeline, kafka), config);
-            LOG.info("pipeline {}: job {} ({}) reads topic {} into namespace {} with ruleset {}, {}", name,
-                    config.getName(), job.getIdString(), pipeline.topic(), pipeline.namespace(), pipeline.ruleset(),
-                    pipeline.exactlyOnce() ? "exactly once" : "at least once");
-        });
+        new TreeMap<>(pipelines).forEach((name, pipeline) -> submit(member, name, pipeline, kafka));
+    }
+
+    /**
+     * Submits the job of one pipeline unless it is active (running, starting or suspended: a suspended job stays
+     * suspended until resumed); a completed or failed one is replaced by a new job, which has no snapshot and so
+     * reads the topic from its beginning. Used when a member starts and by {@code rulegrid pipeline start}.
+     *
+     * @param name the pipeline's name, which names its job ({@link #jobName})
+     * @return the job submitted, or the active one
+     */
+    public static Job submit(HazelcastInstance member, String name, PipelineConfig pipeline, KafkaConfig kafka) {
+        JobConfig config = new JobConfig().setName(jobName(name))
+                .setProcessingGuarantee(pipeline.exactlyOnce() ? ProcessingGuarantee.EXACTLY_ONCE
+                        : ProcessingGuarantee.AT_LEAST_ONCE)
+                .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MILLIS);
+        Job job = member.getJet().newJobIfAbsent(pipeline(name, pipeline, kafka), config);
+        LOG.info("pipeline {}: job {} ({}) reads topic {} into namespace {} with ruleset {}, {}", name,
+                config.getName(), job.getIdString(), pipeline.topic(), pipeline.namespace(), pipeline.ruleset(),
+                pipeline.exactlyOnce() ? "exactly once" : "at least once");
+        return job;
     }
 
     /** The pipeline's job: made only of io.rulegrid and Hazelcast classes, as members load no uploaded code. */

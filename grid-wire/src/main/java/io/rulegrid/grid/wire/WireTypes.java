@@ -64,6 +64,10 @@ public final class WireTypes implements DataSerializableFactory {
     public static final int EVALUATE_KEYS_TASK_FACT_ON_REQUEST = 22;
     /** Member to member: a Kafka feed's event applied to one fact and evaluated, exactly once. */
     public static final int FEED_EVENT_PROCESSOR = 23;
+    /** Lists the pipelines a member has configured, or submits one of them by name. */
+    public static final int PIPELINE_TASK = 24;
+    /** A member's configured pipelines, and the job a start submitted. */
+    public static final int PIPELINE_REPORT = 25;
     /** Member to member: what applying a feed's event did. */
     public static final int APPLIED_EVENT = 26;
     /** Member to member: a pipeline's committed source offsets, merged into what is known (highest wins). */
@@ -93,6 +97,8 @@ public final class WireTypes implements DataSerializableFactory {
             case STATS_TASK -> new StatsTask();
             case STATS_SNAPSHOT -> new StatsSnapshot();
             case REGISTRY_STATUS_TASK -> new RegistryStatusTask();
+            case PIPELINE_TASK -> new PipelineTask();
+            case PIPELINE_REPORT -> new PipelineReport();
             default -> throw new IllegalArgumentException(MEMBER_ONLY.contains(typeId)
                     ? "RuleGrid wire type " + typeId + " travels between members only; this JVM registered the client's"
                     + " wire types"

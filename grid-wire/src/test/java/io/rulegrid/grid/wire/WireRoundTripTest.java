@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class WireRoundTripTest {
 
+    private static final ConfiguredPipeline ORDERS_PIPELINE = new ConfiguredPipeline("orders", "order-events", "orders",
+            "order-review", "order-decisions", "order-events-dead");
+
     private final InternalSerializationService serialization = new DefaultSerializationServiceBuilder()
             .addDataSerializableFactory(WireTypes.FACTORY_ID, new WireTypes()).build();
 
@@ -68,7 +71,13 @@ class WireRoundTripTest {
                 summary,
                 new StatsTask(),
                 stats,
-                new RegistryStatusTask());
+                new RegistryStatusTask(),
+                PipelineTask.list(),
+                PipelineTask.start("orders"),
+                PipelineReport.of("[127.0.0.1]:5701", List.of()),
+                PipelineReport.of("[127.0.0.1]:5701", List.of(ORDERS_PIPELINE, new ConfiguredPipeline("audit",
+                        "audit-events", "audit", "audit-rules", "audit-decisions", "audit-dead")))
+                        .withStarted("orders", 1_234_567_890_123L));
     }
 
     @Test
@@ -217,5 +226,19 @@ class WireRoundTripTest {
         assertThat(failed.key()).isEqualTo("B-2");
         assertThat(failed.member()).isEqualTo("[127.0.0.1]:5702");
         assertThat(failed.ruleset()).isEqualTo("pricing");
+    }
+
+    @Test
+    void aPipelineReportKeepsTheConfiguredPipelinesAndTheStartedJob() {
+        PipelineReport listed = serialization.toObject(serialization.toData(
+                PipelineReport.of("[127.0.0.1]:5701", List.of(ORDERS_PIPELINE))));
+        PipelineReport started = serialization.toObject(serialization.toData(listed.withStarted("orders", 42L)));
+
+        assertThat(listed.member()).isEqualTo("[127.0.0.1]:5701");
+        assertThat(listed.pipelines()).containsExactly(ORDERS_PIPELINE);
+        assertThat(listed.started()).isEmpty();
+        assertThat(started.pipelines()).containsExactly(ORDERS_PIPELINE);
+        assertThat(started.started()).contains("orders");
+        assertThat(started.jobId()).isEqualTo(42L);
     }
 }

@@ -5,6 +5,7 @@ import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.rulegrid.grid.wire.WireTypes;
 import io.rulegrid.node.internal.GridEngine;
+import io.rulegrid.node.pipeline.MemberPipelines;
 
 /**
  * A member's serialization of RuleGrid's wire types: the same ids and bytes as the client's {@link WireTypes},
@@ -14,15 +15,26 @@ import io.rulegrid.node.internal.GridEngine;
 public final class MemberWireTypes implements DataSerializableFactory {
 
     private final GridEngine engine;
+    private final MemberPipelines pipelines;
     private final WireTypes data = new WireTypes();
 
-    private MemberWireTypes(GridEngine engine) {
+    private MemberWireTypes(GridEngine engine, MemberPipelines pipelines) {
         this.engine = engine;
+        this.pipelines = pipelines;
     }
 
-    /** Registers the member's wire types, bound to its engine, on a member's serialization config. */
+    /** Registers the wire types of a member without pipelines, bound to its engine, on its serialization config. */
     public static SerializationConfig register(SerializationConfig config, GridEngine engine) {
-        return config.addDataSerializableFactory(WireTypes.FACTORY_ID, new MemberWireTypes(engine));
+        return register(config, engine, MemberPipelines.NONE);
+    }
+
+    /**
+     * Registers the member's wire types, bound to its engine and its configured pipelines, on a member's
+     * serialization config.
+     */
+    public static SerializationConfig register(SerializationConfig config, GridEngine engine,
+                                               MemberPipelines pipelines) {
+        return config.addDataSerializableFactory(WireTypes.FACTORY_ID, new MemberWireTypes(engine, pipelines));
     }
 
     @Override
@@ -36,6 +48,7 @@ public final class MemberWireTypes implements DataSerializableFactory {
                     new MemberEvaluateKeysTask(engine, typeId);
             case WireTypes.STATS_TASK -> new MemberStatsTask(engine);
             case WireTypes.REGISTRY_STATUS_TASK -> new MemberRegistryStatusTask(engine);
+            case WireTypes.PIPELINE_TASK -> new MemberPipelineTask(pipelines);
             case WireTypes.COMPUTED_VALUE -> new ComputedValue();
             case WireTypes.REFRESH_TASK -> new RefreshTask(engine);
             case WireTypes.REGISTRY_UPDATE -> new RegistryUpdate();

@@ -13,6 +13,7 @@ import io.rulegrid.grid.wire.EarlierRuleEntryProcessor;
 import io.rulegrid.grid.wire.EvaluateKeysTask;
 import io.rulegrid.grid.wire.EvaluatePartitionsTask;
 import io.rulegrid.grid.wire.EvaluationRequest;
+import io.rulegrid.grid.wire.PipelineTask;
 import io.rulegrid.grid.wire.RegistryStatusTask;
 import io.rulegrid.grid.wire.RegistryTask;
 import io.rulegrid.grid.wire.RuleEntryProcessor;
@@ -54,7 +55,9 @@ class MemberWireTypesTest {
                 new EvaluateKeysTask(new EvaluationRequest("orders", "payments", 0, null), List.of("o-1"),
                         List.of("{\"id\":\"o-1\"}"), false),
                 new StatsTask(),
-                new RegistryStatusTask());
+                new RegistryStatusTask(),
+                PipelineTask.list(),
+                PipelineTask.start("orders"));
     }
 
     private List<IdentifiedDataSerializable> typesOnlyMembersExchange() {
