@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.io.Serializable;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +38,32 @@ class AggregateStagesTest {
     private final AggregationPlan plan = AggregationPlan.of(AGGREGATES);
     private final WindowedAggregates.Sample<Event> sample = new WindowedAggregates.Sample<>(plan, ACCESSORS);
     private final EventClock clock = new EventClock();
-    /** The keyed state of each grouping, by route, as Jet would keep it. */
+    /** The keyed state of each grouping, by group, as Jet would keep it. */
     private final List<Map<String, GroupWindows>> states = List.of(new HashMap<>(), new HashMap<>());
+    /** The join's keyed state, by fact key. */
+    private final Map<String, PendingEvents<Event>> joins = new HashMap<>();
 
     private Map<String, Object> run(Event event) {
-        Sampled<Event> sampled = new WindowedAggregates.Tick<Event>().applyEx(clock, sample.applyEx(event));
-        for (int index = 0; index < plan.groupings().size(); index++) {
-            GroupWindows state = states.get(index).computeIfAbsent(sampled.route(index), route -> new GroupWindows());
-            sampled = new WindowedAggregates.Apply<Event>(index, plan.groupings().get(index))
-                    .applyEx(state, sampled.route(index), sampled);
+        Sampled<Event> stamped = new WindowedAggregates.Tick<Event>().applyEx(clock, sample.applyEx(event));
+        PendingEvents<Event> join = joins.computeIfAbsent(new WindowedAggregates.JoinKey<Event>().applyEx(stamped),
+                key -> new PendingEvents<>());
+        List<Aggregated<Event>> left = new ArrayList<>();
+        // the parts reach the join before the event itself, the last grouping's first: it takes them in any order
+        for (int index = plan.groupings().size() - 1; index >= 0; index--) {
+            Sampled<Event> part = new WindowedAggregates.PartFor<Event>(index).applyEx(stamped);
+            if (part == null) {
+                continue;
+            }
+            String group = new WindowedAggregates.Route<Event>(index).applyEx(part);
+            GroupWindows state = states.get(index).computeIfAbsent(group, route -> new GroupWindows());
+            left.addAll(join.accept(new WindowedAggregates.Apply<Event>(index, plan.groupings().get(index))
+                    .applyEx(state, group, part)));
         }
-        return new WindowedAggregates.Result<Event>().applyEx(sampled).aggregates();
+        assertThat(left).as("an event leaves the join with the event itself, not before").isEmpty();
+        left.addAll(join.accept(stamped));
+        assertThat(left).extracting(Aggregated::item).containsExactly(event);
+        assertThat(join.isEmpty()).isTrue();
+        return left.get(0).aggregates();
     }
 
     @Test
@@ -88,13 +104,33 @@ class AggregateStagesTest {
     }
 
     @Test
-    void anEventWithoutAGroupIsRoutedByItsFactKeySoThatEventsOfAFactKeepTheirOrder() {
+    void anEventHasAPartForEachGroupingItHasAGroupInRoutedByThatGroupWithoutTheItem() {
         Sampled<Event> withoutCustomer = sample.applyEx(new Event("o-7", 0, "{\"order\":{\"total\":1}}"));
         Sampled<Event> withCustomer = sample.applyEx(new Event("o-7", 0, "{\"customer\":\"c-1\"}"));
+        Sampled<Event> delete = sample.applyEx(new Event("o-7", 0, null));
 
-        assertThat(withoutCustomer.route(1)).isEqualTo("o-7");
-        assertThat(withCustomer.route(1)).isEqualTo("\"c-1\"");
-        assertThat(withCustomer.route(0)).isEqualTo("o-7");
+        assertThat(new WindowedAggregates.PartFor<Event>(1).applyEx(withoutCustomer)).isNull();
+        assertThat(withoutCustomer.partCount()).isEqualTo(1);
+        Sampled<Event> customerPart = new WindowedAggregates.PartFor<Event>(1).applyEx(withCustomer);
+        assertThat(new WindowedAggregates.Route<Event>(1).applyEx(customerPart)).isEqualTo("\"c-1\"");
+        assertThat(customerPart.item()).isNull();
+        assertThat(customerPart.part()).isEqualTo(1);
+        Sampled<Event> factPart = new WindowedAggregates.PartFor<Event>(0).applyEx(withCustomer);
+        assertThat(new WindowedAggregates.Route<Event>(0).applyEx(factPart)).isEqualTo("o-7");
+        assertThat(withCustomer.partCount()).isEqualTo(2);
+        assertThat(delete.partCount()).isZero();
+        assertThat(new WindowedAggregates.JoinKey<Event>().applyEx(delete)).isEqualTo("o-7");
+    }
+
+    @Test
+    void theClockNumbersTheEventsInOneEpoch() {
+        WindowedAggregates.Tick<Event> tick = new WindowedAggregates.Tick<>();
+
+        Sampled<Event> first = tick.applyEx(clock, sample.applyEx(new Event("a", 5_000, "{}")));
+        Sampled<Event> second = tick.applyEx(clock, sample.applyEx(new Event("b", 1_000, "{}")));
+
+        assertThat(second.sequence()).isEqualTo(first.sequence() + 1);
+        assertThat(second.epoch()).isEqualTo(first.epoch()).isNotZero();
     }
 
     @Test
