@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,6 +49,10 @@ class KafkaPipelineTest {
             rule "BigOrder" no-loop {
               when total > 100 && status == "NEW"
               then status = "REVIEW"; emit("review", ["total": total])
+            }
+            rule "Velocity" {
+              when agg.perCustomer != null && agg.perCustomer >= 3
+              then emit("velocity", ["customer": customer, "orders": agg.perCustomer])
             }
             """;
 
@@ -70,6 +75,11 @@ class KafkaPipelineTest {
                     ruleset: order-review
                     decisions-topic: pipe-order-decisions
                     dead-letter-topic: pipe-order-dead
+                    aggregates:
+                      perCustomer:
+                        function: count
+                        window: 10m
+                        by: customer
                   ghosts:
                     topic: pipe-ghost-events
                     namespace: pipe-ghosts
@@ -111,7 +121,8 @@ class KafkaPipelineTest {
         });
         await().atMost(Duration.ofMinutes(1)).until(() -> !orders.containsKey("o-3"));
 
-        List<ConsumerRecord<String, String>> decisions = readAtLeast("pipe-order-decisions", 1);
+        List<ConsumerRecord<String, String>> decisions = readAtLeast("pipe-order-decisions", 1,
+                record -> record.key().startsWith("o-"));
         assertThat(decisions).allSatisfy(decision -> assertThat(decision.key()).isEqualTo("o-1"));
         Map<String, Object> decision = Facts.parse(decisions.get(0).value());
         assertThat(decision).containsEntry("eventId", "e-1").containsEntry("namespace", "pipe-orders")
@@ -125,6 +136,22 @@ class KafkaPipelineTest {
                 .filter(record -> record.key().equals("o-9")).findFirst().orElseThrow().value());
         assertThat((String) patchOfNothing.get("reason")).startsWith("NO_FACT: ");
         assertThat(orders.containsKey("o-9")).as("a patch of no fact creates none").isFalse();
+    }
+
+    @Test
+    void rulesReadThePipelinesWindowedAggregatesAsAgg() {
+        for (int order = 1; order <= 3; order++) {
+            send("pipe-order-events", "v-" + order, "{\"id\":\"v-" + order + "\",\"op\":\"upsert\","
+                    + "\"fact\":{\"total\":5,\"status\":\"NEW\",\"customer\":\"c-9\"}}");
+        }
+
+        List<Map<String, Object>> velocity = readAtLeast("pipe-order-decisions", 1, record -> record.value()
+                .contains("\"velocity\"")).stream().map(record -> Facts.parse(record.value())).toList();
+        // the third order of customer c-9 within 10 minutes is the first with 3 in its window
+        assertThat(velocity).singleElement().satisfies(decision -> {
+            assertThat(decision).containsEntry("eventId", "v-3").containsEntry("rule", "Velocity");
+            assertThat(decision).containsEntry("value", Map.of("customer", "c-9", "orders", 3L));
+        });
     }
 
     @Test
@@ -169,6 +196,12 @@ class KafkaPipelineTest {
 
     /** The topic's records from its beginning, once it has at least {@code count}. */
     private static List<ConsumerRecord<String, String>> readAtLeast(String topic, int count) {
+        return readAtLeast(topic, count, record -> true);
+    }
+
+    /** The topic's records that {@code wanted} accepts, from its beginning, once there are at least {@code count}. */
+    private static List<ConsumerRecord<String, String>> readAtLeast(String topic, int count,
+                                                                    Predicate<ConsumerRecord<String, String>> wanted) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.url(),
                 "key.deserializer", StringDeserializer.class.getName(),
@@ -186,7 +219,11 @@ class KafkaPipelineTest {
                     consumer.assign(partitions);
                     consumer.seekToBeginning(partitions);
                 }
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (wanted.test(record)) {
+                        records.add(record);
+                    }
+                });
                 return records.size() >= count;
             });
         }
