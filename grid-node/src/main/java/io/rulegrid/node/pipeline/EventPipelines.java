@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -100,15 +101,16 @@ public final class EventPipelines {
                             FeedEvent::eventTime, FeedEvent::key, FeedEvent::factOrPatch))
                     .map(aggregated -> aggregated.item().withAggregates(aggregated.aggregates()));
         }
-        StreamStage<OutgoingRecord> records = events
+        // ordered (preserveOrder true): Jet's ordered async stage completes every event in flight before it passes a
+        // snapshot barrier, so an event's records precede the barrier its offset precedes, which CommitTracker needs
+        StreamStage<List<OutgoingRecord>> applied = events
                 .groupingKey(FeedEvent::orderingKey)
                 .mapUsingServiceAsync(ServiceFactories.sharedService(new FactApplier.Factory(name, pipeline)),
-                        MAX_EVENTS_IN_FLIGHT, true, FactApplier::apply)
-                .flatMap(Traversers::traverseIterable);
+                        MAX_EVENTS_IN_FLIGHT, true, FactApplier::apply);
         if (pipeline.parallelism() > 0) {
-            records.setLocalParallelism(pipeline.parallelism());
+            applied.setLocalParallelism(pipeline.parallelism());
         }
-        records.writeTo(Sinks.fromProcessor("write " + pipeline.decisionsTopic() + ", " + pipeline.deadLetterTopic(),
+        applied.flatMap(Traversers::traverseIterable).writeTo(Sinks.fromProcessor("write " + pipeline.decisionsTopic() + ", " + pipeline.deadLetterTopic(),
                 decisionsWriter(name, pipeline, kafka)));
         return job;
     }
