@@ -32,10 +32,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
@@ -47,9 +49,9 @@ import static org.awaitility.Awaitility.await;
  * Exactly once, end to end, on a real 3-member cluster and a real broker: 100,000 events (upserts, patches,
  * deletes, patches of deleted facts) with a member killed mid-stream, then a broker stopped and restarted. The rules
  * count every application of an event in the fact, so an event applied twice shows in the fact's state and in its
- * decision. Every fact must end as a sequential replay of its events says, every decision appear once in the
- * committed decisions topic with the count the replay gives, every patch of a deleted fact once in the dead-letter
- * topic.
+ * decision. Every fact must end as a sequential replay of its events says, every event's decision be in the
+ * decisions topic with the count the replay gives, and every patch of a deleted fact in the dead-letter topic; a
+ * record written again after the failure must be the same record (the decisions topic is at least once).
  */
 @WithKafka
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,8 +76,10 @@ class PipelineExactlyOnceTest {
     private static KafkaConsumer<String, String> decisionsReader;
     private static KafkaConsumer<String, String> deadReader;
     private static final Replay replay = new Replay();
-    private static final Map<String, Integer> decisionsByEvent = new HashMap<>();
-    private static final Map<String, Integer> deadByEvent = new HashMap<>();
+    /** The distinct records read per event: a decision written again after a failure must be the same record. */
+    private static final Map<String, Set<String>> decisionsByEvent = new HashMap<>();
+    private static final Map<String, Set<String>> deadByEvent = new HashMap<>();
+    private static int decisionsRead;
     private static final List<String> wrongDecisions = new ArrayList<>();
     private static long lastReport;
 
@@ -144,18 +148,20 @@ class PipelineExactlyOnceTest {
     private static void awaitEverythingAndNoMore() {
         awaitReading(() -> decisionsByEvent.size() >= replay.decisions.size()
                 && deadByEvent.size() >= replay.deadLetters.size());
-        // a decision written twice would come with the events replayed after the failure, long before this
+        // a decision of an event applied twice would come with the events replayed after the failure, long before this
         long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < until) {
             poll();
         }
         assertThat(decisionsByEvent.keySet()).containsExactlyInAnyOrderElementsOf(replay.decisions.keySet());
-        assertThat(decisionsByEvent).allSatisfy((event, times) -> assertThat(times).as("decisions of " + event)
-                .isEqualTo(1));
+        // written again after a failure is allowed (docs/pipelines.md), but only as the very same record
+        assertThat(decisionsByEvent).allSatisfy((event, records) -> assertThat(records).as("decisions of " + event)
+                .hasSize(1));
         assertThat(wrongDecisions).as("decisions whose count is not the sequential replay's").isEmpty();
         assertThat(deadByEvent.keySet()).containsExactlyInAnyOrderElementsOf(replay.deadLetters);
-        assertThat(deadByEvent).allSatisfy((event, times) -> assertThat(times).as("dead letters of " + event)
-                .isEqualTo(1));
+        assertThat(deadByEvent).allSatisfy((event, records) -> assertThat(records).as("dead letters of " + event)
+                .hasSize(1));
+        System.err.println("decisions read " + decisionsRead + " for " + decisionsByEvent.size() + " events");
     }
 
     private static void assertFactsAreTheReplays() {
@@ -190,7 +196,8 @@ class PipelineExactlyOnceTest {
         for (ConsumerRecord<String, String> record : decisionsReader.poll(Duration.ofMillis(200))) {
             Map<String, Object> decision = Facts.parse(record.value());
             String event = (String) decision.get("eventId");
-            decisionsByEvent.merge(event, 1, Integer::sum);
+            decisionsByEvent.computeIfAbsent(event, any -> new HashSet<>()).add(record.value());
+            decisionsRead++;
             if (!decision.get("value").equals(replay.decisions.get(event))) {
                 wrongDecisions.add(event + ": " + decision.get("value") + " but the replay says "
                         + replay.decisions.get(event));
@@ -200,7 +207,7 @@ class PipelineExactlyOnceTest {
             Map<String, Object> letter = Facts.parse(record.value());
             assertThat((String) letter.get("reason")).startsWith("NO_FACT: ");
             String event = (String) Facts.parse((String) letter.get("payload")).get("id");
-            deadByEvent.merge(event, 1, Integer::sum);
+            deadByEvent.computeIfAbsent(event, any -> new HashSet<>()).add(record.value());
         }
     }
 

@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Wraps the transactional Kafka writer of a pipeline's decisions and dead letters, and tells the grid, per source
- * partition, the offset up to which they are committed ({@link GridNames#PIPELINE_OFFSETS_MAP}); facts then drop
- * those decisions from their ledgers. A record the writer took before a snapshot's barrier is in that snapshot's
- * transaction (Jet aligns barriers under exactly-once), and every event of a source partition up to that record's
- * offset passed the barrier before it, so when the transaction commits, all their decisions are committed.
+ * Wraps the Kafka writer of a pipeline's decisions and dead letters, and tells the grid, per source partition, the
+ * offset up to which they are durable ({@link GridNames#PIPELINE_OFFSETS_MAP}); facts then drop those decisions from
+ * their ledgers. A record the writer took before a snapshot's barrier is flushed before the snapshot completes (its
+ * first phase), and every event of a source partition up to that record's offset passed the barrier before it (Jet
+ * aligns barriers under exactly-once, and the applier stage completes its events before passing one), so once the
+ * snapshot completes, all their decisions are written: none of those events is read again.
  */
 final class CommitTracker implements Processor {
 
@@ -31,10 +32,10 @@ final class CommitTracker implements Processor {
     private final Processor writer;
     private final String pipeline;
     private final List<OutgoingRecord> offered = new ArrayList<>();
-    /** Taken by the writer since the last barrier: the next snapshot's transaction. */
+    /** Taken by the writer since the last barrier: made durable by the next snapshot. */
     private final Map<String, Long> taken = new HashMap<>();
-    /** In the transaction of the snapshot being committed. */
-    private final Map<String, Long> inTransaction = new HashMap<>();
+    /** Taken before the barrier of the snapshot being completed. */
+    private final Map<String, Long> beforeBarrier = new HashMap<>();
     private IMap<String, HazelcastJsonValue> committedOffsets;
 
     private CommitTracker(Processor writer, String pipeline) {
@@ -103,7 +104,7 @@ final class CommitTracker implements Processor {
         if (!writer.saveToSnapshot()) {
             return false;
         }
-        taken.forEach((source, offset) -> inTransaction.merge(source, offset, Math::max));
+        taken.forEach((source, offset) -> beforeBarrier.merge(source, offset, Math::max));
         taken.clear();
         return true;
     }
@@ -118,9 +119,9 @@ final class CommitTracker implements Processor {
         if (!writer.snapshotCommitFinish(success)) {
             return false;
         }
-        if (success && !inTransaction.isEmpty()) {
+        if (success && !beforeBarrier.isEmpty()) {
             // asynchronous: a processor never blocks; a lost update only delays the facts' cleanup to the next one
-            committedOffsets.submitToKey(pipeline, new CommittedOffsetsMerge(inTransaction))
+            committedOffsets.submitToKey(pipeline, new CommittedOffsetsMerge(beforeBarrier))
                     .whenComplete((ignored, failure) -> {
                         if (failure != null) {
                             LOG.warn("pipeline {}: could not record its committed offsets: {}", pipeline,
@@ -128,7 +129,7 @@ final class CommitTracker implements Processor {
                         }
                     });
         }
-        inTransaction.clear();
+        beforeBarrier.clear();
         return true;
     }
 

@@ -33,17 +33,14 @@ import java.util.TreeMap;
  * events topic → {@link EventParser} → {@link FactApplier} on the fact's partition → decisions and dead letters.
  *
  * <p>Exactly once (the default): Jet snapshots the source offsets with aligned barriers, facts record the events
- * applied to them in their ledger so that an event delivered again is not applied again, and the decisions are
- * written in Kafka transactions committed with the snapshots. At least once: no ledger, no transactions; events
- * since the last snapshot are applied again after a failure. See {@code docs/pipelines.md}.
+ * applied to them in their ledger so that an event delivered again is not applied again (its decisions are written
+ * again from the ledger, identical), and the decisions written are flushed with each snapshot. At least once: no
+ * ledger; events since the last snapshot are applied again after a failure. See {@code docs/pipelines.md}.
  */
 public final class EventPipelines {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPipelines.class);
-    /**
-     * Exactly once, decisions become visible when the snapshot after them commits; at least once, events since the
-     * last snapshot are applied again after a failure.
-     */
+    /** After a failure, the events read since the last snapshot are read again. */
     private static final long SNAPSHOT_INTERVAL_MILLIS = 1_000;
     /**
      * Events each applier processor has in the grid at once (events of one fact still go one at a time): beyond
@@ -116,13 +113,15 @@ public final class EventPipelines {
     }
 
     /**
-     * One Kafka writer for decisions and dead letters. Exactly once: transactional, committed with each snapshot,
-     * and wrapped to record what each transaction committed ({@link CommitTracker}); else plain, acknowledged by all
-     * replicas.
+     * One Kafka writer for decisions and dead letters, flushed (acknowledged by all replicas) before each snapshot
+     * completes. Exactly once, it is wrapped to record what each snapshot made durable ({@link CommitTracker}).
+     * Not transactional: Jet's two-phase commit to Kafka loses a prepared transaction when a member dies between
+     * prepare and commit (its restored commit is fenced: "data loss can occur"), and a lost decision is worse than a
+     * decision written twice; a fact's ledger writes the decisions of an event read again, identical, instead.
      */
     private static ProcessorMetaSupplier decisionsWriter(String name, PipelineConfig pipeline, KafkaConfig kafka) {
         ProcessorMetaSupplier writer = KafkaProcessors.<OutgoingRecord, String, String>writeKafkaP(
-                producerProperties(kafka), OutgoingRecord::toProducerRecord, pipeline.exactlyOnce());
+                producerProperties(kafka), OutgoingRecord::toProducerRecord, false);
         return pipeline.exactlyOnce() ? new WrappingProcessorMetaSupplier(writer, CommitTracker.wrapping(name))
                 : writer;
     }
