@@ -1,11 +1,9 @@
 package io.rulegrid.cli;
 
-import io.rulegrid.client.RuleGridClient;
+import io.rulegrid.client.Pipelines;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
 
 /** {@code rulegrid pipeline start NAME}. */
 @Command(name = "start", mixinStandardHelpOptions = true, description = {
@@ -16,21 +14,10 @@ import picocli.CommandLine.Spec;
     "pipeline submits a new job, which reads the topic from its beginning. A",
     "running pipeline is left as it is (exit code 0). Fails when the job does",
     "not run within a minute."})
-final class PipelineStartCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Parameters(paramLabel = "NAME", description = "the pipeline, as named in rulegrid.yaml")
-    String name;
+final class PipelineStartCommand extends PipelineNameCommand {
 
     @Override
-    public void run() {
-        try (RuleGridClient grid = cluster.connect()) {
-            spec.commandLine().getOut().println(PipelineText.started(grid.pipelines().start(name)));
-        }
+    void run(Pipelines pipelines, String name, PrintWriter out) {
+        out.println(PipelineText.started(pipelines.start(name)));
     }
 }

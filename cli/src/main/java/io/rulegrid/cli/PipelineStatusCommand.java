@@ -1,11 +1,9 @@
 package io.rulegrid.cli;
 
-import io.rulegrid.client.RuleGridClient;
+import io.rulegrid.client.Pipelines;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
 
 /** {@code rulegrid pipeline status NAME}. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = {
@@ -13,21 +11,10 @@ import picocli.CommandLine.Spec;
     "Its topics, namespace and ruleset, its job's state and id, when the job",
     "was submitted, why it is suspended or failed, and while it runs the events",
     "it read and the records it wrote since it last started."})
-final class PipelineStatusCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Parameters(paramLabel = "NAME", description = "the pipeline, as named in rulegrid.yaml")
-    String name;
+final class PipelineStatusCommand extends PipelineNameCommand {
 
     @Override
-    public void run() {
-        try (RuleGridClient grid = cluster.connect()) {
-            PipelineText.details(spec.commandLine().getOut(), grid.pipelines().status(name));
-        }
+    void run(Pipelines pipelines, String name, PrintWriter out) {
+        PipelineText.details(out, pipelines.status(name));
     }
 }

@@ -1,11 +1,9 @@
 package io.rulegrid.cli;
 
-import io.rulegrid.client.RuleGridClient;
+import io.rulegrid.client.Pipelines;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
 
 /** {@code rulegrid pipeline stop NAME}. */
 @Command(name = "stop", mixinStandardHelpOptions = true, description = {
@@ -15,21 +13,10 @@ import picocli.CommandLine.Spec;
     "start NAME`. The stop lasts across members joining and leaving; a restart",
     "of the whole cluster forgets it. A pipeline that does not run is left as it",
     "is (exit code 0). Fails when the job is not suspended within a minute."})
-final class PipelineStopCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Parameters(paramLabel = "NAME", description = "the pipeline, as named in rulegrid.yaml")
-    String name;
+final class PipelineStopCommand extends PipelineNameCommand {
 
     @Override
-    public void run() {
-        try (RuleGridClient grid = cluster.connect()) {
-            spec.commandLine().getOut().println(PipelineText.stopped(grid.pipelines().stop(name)));
-        }
+    void run(Pipelines pipelines, String name, PrintWriter out) {
+        out.println(PipelineText.stopped(pipelines.stop(name)));
     }
 }
