@@ -76,7 +76,8 @@ public final class FactApplier {
                 .thenCompose(ignored -> attempt(event, 1))
                 .whenComplete((records, failure) -> {
                     inFlight.remove(orderingKey, applied);
-                    applied.complete(records);
+                    // attempt() answers every failure of the grid; what is left is this member shutting down
+                    applied.complete(failure == null ? records : deadLetter(event, "not applied: " + cause(failure)));
                 });
         return applied;
     }
