@@ -6,6 +6,7 @@ import io.rulegrid.api.CompileError;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +83,30 @@ class RglCompileErrorsTest {
                     total = price * ;
                 }
                 """)).singleElement().asString().isEqualTo("pricing.grl:6:21: rule \"Broken\": syntax error: expected a value but found ';'");
+    }
+
+    @Test
+    void aTypedDeclarationIsRefusedOnItsLineButANameEndingALineEndsItsStatement() {
+        assertThat(errorsOf("""
+                ruleset "pricing"
+                rule "Typed" {
+                  when price > 10
+                  then int total = price
+                }
+                """)).singleElement().asString().isEqualTo("pricing.grl:4:12: rule \"Typed\": typed declarations are"
+                + " not supported; assign a field: total = …");
+
+        RuleSet rules = RuleCompiler.compile("pricing.grl", """
+                ruleset "pricing"
+                rule "TwoLines" {
+                  when price > 10
+                  then
+                    total = price
+                    emit("total", total)
+                }
+                """);
+        assertThat(rules.evaluate(Map.of("price", 12L), Map.of()).outputs()).singleElement()
+                .satisfies(output -> assertThat(output.value()).isEqualTo(12L));
     }
 
     @Test

@@ -558,7 +558,10 @@ final class ExpressionParser {
             throw fail(token, "'" + name + ".' looks like a Java class reference, which is not allowed"
                     + " (read a field of this name as fact." + name + ")");
         }
-        if (!atEnd() && peek().kind() == Kind.IDENTIFIER && !isOperatorWord(peek().text()) && !peek().isIdentifier("else")) {
+        // a name right after a name is a declaration such as "int x" only on the same line: across a line break, the
+        // name ends one statement and the next starts another
+        if (!atEnd() && peek().kind() == Kind.IDENTIFIER && !isOperatorWord(peek().text()) && !peek().isIdentifier("else")
+                && !startsNewLine(peek())) {
             throw fail(peek(), "typed declarations are not supported; assign a field: " + peek().text() + " = …");
         }
         if (call) {
