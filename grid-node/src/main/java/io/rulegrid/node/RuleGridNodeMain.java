@@ -4,6 +4,7 @@ import io.rulegrid.devservices.DevService;
 import io.rulegrid.devservices.KafkaService;
 import io.rulegrid.devservices.PostgresService;
 import io.rulegrid.node.config.PostgresConfig;
+import io.rulegrid.node.internal.MemberRequirements;
 import sun.misc.Signal;
 
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class RuleGridNodeMain {
         // TopicPartition is what the pipelines' snapshots hold besides JDK and Hazelcast classes
         if (System.getProperty("jdk.serialFilter") == null) {
             System.setProperty("jdk.serialFilter", "java.**;javax.**;com.hazelcast.**;io.rulegrid.**;"
-                    + "org.apache.kafka.common.TopicPartition;!*");
+                    + MemberRequirements.KAFKA_SNAPSHOT_CLASS + ";!*");
         }
         RuleGridNode.Builder builder = RuleGridNode.builder().environment(System.getenv());
         if (Files.isRegularFile(dir.resolve("hazelcast.yaml"))) {

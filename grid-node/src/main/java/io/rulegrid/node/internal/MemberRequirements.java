@@ -35,7 +35,7 @@ public final class MemberRequirements {
      * pipeline's job could not be restored from a snapshot (after a stop, a member loss or a rescale) and would fail
      * instead. A topic name and a partition number; deserializing it runs no code.
      */
-    static final String KAFKA_SNAPSHOT_CLASS = "org.apache.kafka.common.TopicPartition";
+    public static final String KAFKA_SNAPSHOT_CLASS = "org.apache.kafka.common.TopicPartition";
 
     private MemberRequirements() {
     }

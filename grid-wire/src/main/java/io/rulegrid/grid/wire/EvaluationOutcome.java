@@ -74,6 +74,27 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
     }
 
     /**
+     * Outputs as they travel and as the pipelines write them: {@code {rule, type, value}} objects, in the order the
+     * rules emitted them.
+     */
+    public static List<Map<String, Object>> outputFields(List<Output> outputs) {
+        List<Map<String, Object>> fields = new ArrayList<>(outputs.size());
+        for (Output output : outputs) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("rule", output.rule());
+            json.put("type", output.type());
+            json.put("value", output.value());
+            fields.add(json);
+        }
+        return fields;
+    }
+
+    /** The outputs as JSON: an array of {@link #outputFields} objects. */
+    public String outputsJson() {
+        return outputsJson;
+    }
+
+    /**
      * @param factJson the new fact as JSON, already written (or as stored, when unchanged); {@code null} when
      *                 retracted or when the caller did not ask for it
      */
@@ -82,15 +103,7 @@ public final class EvaluationOutcome implements IdentifiedDataSerializable {
         EvaluationOutcome o = base(namespace, key, r.ruleset(), version, member);
         o.fired = r.fired().toArray(String[]::new);
         o.modified = r.modified().toArray(String[]::new);
-        List<Map<String, Object>> outputs = new ArrayList<>(r.outputs().size());
-        for (Output output : r.outputs()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("rule", output.rule());
-            json.put("type", output.type());
-            json.put("value", output.value());
-            outputs.add(json);
-        }
-        o.outputsJson = Facts.toJson(outputs);
+        o.outputsJson = Facts.toJson(outputFields(r.outputs()));
         o.factJson = factJson;
         o.retracted = r.retracted();
         o.halted = r.halted();

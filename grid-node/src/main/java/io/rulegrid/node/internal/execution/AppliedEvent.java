@@ -37,9 +37,12 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
         this.failure = failure;
     }
 
-    /** Applied now; {@code outputs} are {@code {rule, type, value}} objects, none for a delete. */
-    static AppliedEvent applied(int version, long timestamp, List<Map<String, Object>> outputs) {
-        return new AppliedEvent(Status.APPLIED, version, timestamp, Facts.toJson(outputs), null);
+    /**
+     * Applied now; {@code outputsJson} is the evaluation's outputs as it wrote them
+     * ({@link io.rulegrid.grid.wire.EvaluationOutcome#outputsJson()}), {@code []} for a delete.
+     */
+    static AppliedEvent applied(int version, long timestamp, String outputsJson) {
+        return new AppliedEvent(Status.APPLIED, version, timestamp, outputsJson, null);
     }
 
     /** Applied before; {@code pending} is the ledger's record of its decisions, or {@code null} if committed. */

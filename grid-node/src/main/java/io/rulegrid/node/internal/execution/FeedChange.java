@@ -3,14 +3,11 @@ package io.rulegrid.node.internal.execution;
 import com.hazelcast.core.HazelcastJsonValue;
 import io.rulegrid.api.EvaluationResult;
 import io.rulegrid.api.Facts;
-import io.rulegrid.api.Output;
 import io.rulegrid.grid.FactNotFoundException;
 import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.wire.EvaluationOutcome;
 import io.rulegrid.grid.wire.EvaluationRequest;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -80,7 +77,8 @@ final class FeedChange implements FactChange {
     @Override
     public String stored(String factJson, EvaluationResult result, int version) {
         if (source != null) {
-            ledger.record(source, offset, version, timestamp, outputs(result), committed);
+            ledger.record(source, offset, version, timestamp, EvaluationOutcome.outputFields(result.outputs()),
+                    committed);
         }
         return FeedLedger.attach(factJson, ledger.value());
     }
@@ -88,18 +86,5 @@ final class FeedChange implements FactChange {
     @Override
     public String unchanged(Map<String, Object> fact) {
         throw new IllegalStateException("an event's fact is always stored");
-    }
-
-    /** An evaluation's outputs as the ledger and the decisions hold them: {@code {rule, type, value}} objects. */
-    static List<Map<String, Object>> outputs(EvaluationResult result) {
-        List<Map<String, Object>> outputs = new ArrayList<>(result.outputs().size());
-        for (Output output : result.outputs()) {
-            Map<String, Object> emitted = new LinkedHashMap<>();
-            emitted.put("rule", output.rule());
-            emitted.put("type", output.type());
-            emitted.put("value", output.value());
-            outputs.add(emitted);
-        }
-        return outputs;
     }
 }

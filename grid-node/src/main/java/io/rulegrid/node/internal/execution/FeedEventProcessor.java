@@ -14,7 +14,6 @@ import io.rulegrid.grid.wire.WireTypes;
 import io.rulegrid.node.internal.GridEngine;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -82,7 +81,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
             if (stored != null) {
                 written.write(entry, null);
             }
-            return AppliedEvent.applied(0, now, List.of());
+            return AppliedEvent.applied(0, now, "[]");
         }
         EvaluationOutcome outcome = FactEvaluation.evaluate(engine, request, entry,
                 new FeedChange(op, payloadJson, storedFact, ledger, source, offset, committed, now,
@@ -91,7 +90,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         if (!outcome.succeeded()) {
             return AppliedEvent.failed(outcome.failure().code() + ": " + outcome.error().getMessage());
         }
-        return AppliedEvent.applied(outcome.version(), now, FeedChange.outputs(outcome.result()));
+        return AppliedEvent.applied(outcome.version(), now, outcome.outputsJson());
     }
 
     /** The computed value, or {@code null} when the event changed nothing (then backups have nothing to do). */
