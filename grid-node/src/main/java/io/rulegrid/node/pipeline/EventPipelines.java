@@ -47,6 +47,12 @@ public final class EventPipelines {
      * it, the stage takes no more input and the Kafka source waits, which bounds the job's memory.
      */
     private static final int MAX_EVENTS_IN_FLIGHT = 256;
+    /** How long the decisions writer waits to fill a batch: a bound on what batching adds to a decision's latency. */
+    private static final int DECISIONS_LINGER_MILLIS = 10;
+    private static final int DECISIONS_BATCH_BYTES = 128 * 1024;
+    private static final int FETCH_MIN_BYTES = 64 * 1024;
+    /** A bound on what waiting for fuller fetches adds to an event's latency. */
+    private static final int FETCH_MAX_WAIT_MILLIS = 10;
 
     private EventPipelines() {
     }
@@ -76,7 +82,8 @@ public final class EventPipelines {
         JobConfig config = new JobConfig().setName(jobName(name))
                 .setProcessingGuarantee(pipeline.exactlyOnce() ? ProcessingGuarantee.EXACTLY_ONCE
                         : ProcessingGuarantee.AT_LEAST_ONCE)
-                .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MILLIS);
+                .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MILLIS)
+                .registerSerializer(FeedEvent.class, FeedEventSerializer.class);
         Job job = member.getJet().newJobIfAbsent(pipeline(name, pipeline, kafka), config);
         LOG.info("pipeline {}: job {} ({}) reads topic {} into namespace {} with ruleset {}, {}", name,
                 config.getName(), job.getIdString(), pipeline.topic(), pipeline.namespace(), pipeline.ruleset(),
@@ -107,8 +114,11 @@ public final class EventPipelines {
         if (pipeline.parallelism() > 0) {
             applied.setLocalParallelism(pipeline.parallelism());
         }
-        applied.flatMap(Traversers::traverseIterable).writeTo(Sinks.fromProcessor("write " + pipeline.decisionsTopic() + ", " + pipeline.deadLetterTopic(),
-                decisionsWriter(name, pipeline, kafka)));
+        // one writer per member: one producer batches the records of all the member's appliers
+        applied.flatMap(Traversers::traverseIterable)
+                .writeTo(Sinks.fromProcessor("write " + pipeline.decisionsTopic() + ", " + pipeline.deadLetterTopic(),
+                        decisionsWriter(name, pipeline, kafka)))
+                .setLocalParallelism(1);
         return job;
     }
 
@@ -135,6 +145,10 @@ public final class EventPipelines {
         properties.setProperty("auto.offset.reset", "earliest");
         // events written in transactions count once committed, never when aborted
         properties.setProperty("isolation.level", "read_committed");
+        // the broker answers a fetch once it has this much or the wait is over: fewer, fuller fetches, as a fetch's
+        // cost is mostly per request
+        properties.setProperty("fetch.min.bytes", String.valueOf(FETCH_MIN_BYTES));
+        properties.setProperty("fetch.max.wait.ms", String.valueOf(FETCH_MAX_WAIT_MILLIS));
         return properties;
     }
 
@@ -145,6 +159,9 @@ public final class EventPipelines {
         properties.setProperty("value.serializer", StringSerializer.class.getName());
         // a decision acknowledged to the job is one a broker loss does not take back
         properties.setProperty("acks", "all");
+        // fewer, larger requests: the broker's cost is mostly per request, and each snapshot flushes the writer anyway
+        properties.setProperty("linger.ms", String.valueOf(DECISIONS_LINGER_MILLIS));
+        properties.setProperty("batch.size", String.valueOf(DECISIONS_BATCH_BYTES));
         return properties;
     }
 }

@@ -60,9 +60,11 @@ public record FeedEvent(SourceRecord origin, String eventId, String namespace, S
 
     /**
      * What orders the pipeline's work: events of one fact are applied one after the other, in their order on the
-     * topic; a refused event only needs to reach the dead-letter topic, so its record's coordinates will do.
+     * topic. It is the fact's key as the grid partitions it, so Jet hands the event to the member that owned the fact's
+     * partition when the job started, and the grid operation that applies it runs there without a network hop. A
+     * refused event only needs to reach the dead-letter topic, so its record's coordinates will do.
      */
     public String orderingKey() {
-        return isRefused() ? origin.topic() + "/" + origin.partition() + "/" + origin.offset() : namespace + "/" + key;
+        return isRefused() ? origin.topic() + "/" + origin.partition() + "/" + origin.offset() : key;
     }
 }
