@@ -27,6 +27,13 @@ public final class GridNames {
     /** The IMap of the source offsets up to which each pipeline's decisions are committed, keyed by pipeline. */
     public static final String PIPELINE_OFFSETS_MAP = "rulegrid.pipeline-offsets";
 
+    /**
+     * The IMap of the feed's tombstones: the ledger of each fact a pipeline deleted, kept for a while in the fact's
+     * partition, so that the events before the delete, read again after a failure, are not applied again to a fact
+     * that is no longer there. Only members read and write it.
+     */
+    public static final String FEED_TOMBSTONES_MAP = "rulegrid.feed-tombstones";
+
     /** What the Jet job of a pipeline is named after: {@code rulegrid-pipeline-<name>}. */
     private static final String PIPELINE_JOB_PREFIX = "rulegrid-pipeline-";
 

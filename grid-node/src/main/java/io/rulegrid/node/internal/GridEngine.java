@@ -100,6 +100,11 @@ public final class GridEngine {
         registryLoaded = true;
     }
 
+    /** The member this engine runs in. */
+    public HazelcastInstance member() {
+        return instance;
+    }
+
     /**
      * The compiled ruleset, from the member's cache; never blocks, so it is safe on a partition thread.
      *

@@ -72,11 +72,13 @@ public final class WireTypes implements DataSerializableFactory {
     public static final int APPLIED_EVENT = 26;
     /** Member to member: a pipeline's committed source offsets, merged into what is known (highest wins). */
     public static final int COMMITTED_OFFSETS_MERGE = 27;
+    /** Member to member: the key of a fact's feed tombstone, partitioned by the fact's key. */
+    public static final int FEED_TOMBSTONE_KEY = 28;
 
     /** The ids of the types only members create and read. */
     public static final Set<Integer> MEMBER_ONLY = Set.of(COMPUTED_VALUE, REFRESH_TASK,
             REGISTRY_UPDATE, PARTITION_EVALUATION, KEYS_EVALUATION, BATCH_EVALUATOR, COMPUTED_VALUES,
-            FEED_EVENT_PROCESSOR, APPLIED_EVENT, COMMITTED_OFFSETS_MERGE);
+            FEED_EVENT_PROCESSOR, APPLIED_EVENT, COMMITTED_OFFSETS_MERGE, FEED_TOMBSTONE_KEY);
 
     /** Registers the client's wire types on a client's serialization config. */
     public static SerializationConfig register(SerializationConfig config) {

@@ -59,6 +59,7 @@ public final class MemberWireTypes implements DataSerializableFactory {
             case WireTypes.FEED_EVENT_PROCESSOR -> new FeedEventProcessor(engine);
             case WireTypes.APPLIED_EVENT -> new AppliedEvent();
             case WireTypes.COMMITTED_OFFSETS_MERGE -> new CommittedOffsetsMerge();
+            case WireTypes.FEED_TOMBSTONE_KEY -> new FeedTombstoneKey();
             default -> data.create(typeId);
         };
     }

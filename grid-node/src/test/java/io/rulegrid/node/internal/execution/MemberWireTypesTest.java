@@ -75,6 +75,7 @@ class MemberWireTypesTest {
                         "{\"status\":\"PAID\"}", "order-events/3", 41, 39, "{\"orders10m\":4}"),
                 new FeedEventProcessor(engine, new EvaluationRequest("orders", "review", 0, null), EventOp.DELETE,
                         null, null, 7, -1, null),
+                new FeedTombstoneKey("orders", "o-1"),
                 AppliedEvent.applied(3, 1_700_000_000_000L, "[{\"rule\":\"Big\",\"type\":\"review\",\"value\":150}]"),
                 AppliedEvent.appliedBefore(null),
                 AppliedEvent.failed("NO_FACT: no fact o-1"),
