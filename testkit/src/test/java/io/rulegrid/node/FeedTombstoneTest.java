@@ -37,6 +37,10 @@ class FeedTombstoneTest {
               when amount > 0
               then count = count + 1; emit("tally", count)
             }
+            rule "Close" {
+              when closed == true
+              then emit("closed", count); retract()
+            }
             """;
     private static final String NAMESPACE = "tombstoned";
     private static final String TOPIC = "tally-events";
@@ -93,6 +97,20 @@ class FeedTombstoneTest {
         assertThat(apply(event(11, "k-2", EventOp.PATCH, "{\"amount\":2}"))).isEqualTo(patched);
         assertThat(fact("k-2")).as("the patch read again changed nothing").containsEntry("amount", 3L)
                 .containsEntry("count", 1L);
+    }
+
+    @Test
+    void aFactTheRulesRetractLeavesItsTombstoneToo() {
+        List<OutgoingRecord> upserted = apply(event(30, "k-4", EventOp.UPSERT, "{\"amount\":5,\"count\":0}"));
+        List<OutgoingRecord> closed = apply(event(31, "k-4", EventOp.PATCH, "{\"closed\":true}"));
+        assertThat(closed).extracting(OutgoingRecord::value).anySatisfy(decision ->
+                assertThat(decision).contains("\"type\":\"closed\""));
+        assertThat(fact("k-4")).as("retracted").isNull();
+
+        assertThat(apply(event(30, "k-4", EventOp.UPSERT, "{\"amount\":5,\"count\":0}"))).isEqualTo(upserted);
+        assertThat(apply(event(31, "k-4", EventOp.PATCH, "{\"closed\":true}")))
+                .as("the retracting event's decisions, from the tombstone").isEqualTo(closed);
+        assertThat(fact("k-4")).isNull();
     }
 
     @Test

@@ -12,9 +12,11 @@ import io.rulegrid.node.internal.GridEngine;
 import io.rulegrid.node.internal.execution.AppliedEvent;
 import io.rulegrid.node.internal.execution.CommittedOffsetsMerge;
 import io.rulegrid.node.internal.execution.FeedEventProcessor;
+import io.rulegrid.node.internal.execution.FeedTombstoneKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link FeedEventProcessor} on the fact's partition: the upsert or patch and its evaluation in one operation on
  * the partition thread, so an event never races a client's evaluation of the same fact (no read-modify-write from
  * the job). Under exactly-once the fact's ledger makes applying an event idempotent, so an event is simply sent
- * again when the grid could not say whether it ran. Every event ends as records to write, decisions or one dead
+ * again when the grid could not say whether it ran; an event that deletes its fact has the fact's tombstone written
+ * here first ({@link AppliedEvent.Status#DELETING}). Every event ends as records to write, decisions or one dead
  * letter; the returned future never fails, so neither does the job.
  */
 public final class FactApplier {
@@ -39,12 +42,18 @@ public final class FactApplier {
     /** Attempts at an event the grid could not run (members leaving, partitions migrating) before its dead letter. */
     private static final int ATTEMPTS = 4;
     private static final long RETRY_DELAY_MILLIS = 1_000;
+    /**
+     * How long the ledger of a fact the feed deleted is kept: far longer than a job takes to restart from its last
+     * snapshot and read again the events after it, the only events a tombstone is for.
+     */
+    private static final Duration TOMBSTONE_TTL = Duration.ofHours(1);
 
     private final HazelcastInstance member;
     private final GridEngine engine;
     private final String name;
     private final PipelineConfig pipeline;
     private final IMap<String, HazelcastJsonValue> committedOffsets;
+    private final IMap<FeedTombstoneKey, HazelcastJsonValue> tombstones;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     /** The last event of each fact still being applied on this member. */
     private final ConcurrentHashMap<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
@@ -57,6 +66,7 @@ public final class FactApplier {
         this.name = name;
         this.pipeline = pipeline;
         this.committedOffsets = member.getMap(GridNames.PIPELINE_OFFSETS_MAP);
+        this.tombstones = member.getMap(GridNames.FEED_TOMBSTONES_MAP);
     }
 
     /**
@@ -90,6 +100,14 @@ public final class FactApplier {
                 source, event.origin().offset(), source == null ? -1 : committed(source), event.aggregatesJson());
         IMap<String, HazelcastJsonValue> facts = member.getMap(event.namespace());
         return facts.submitToKey(event.key(), processor).toCompletableFuture()
+                .thenCompose(applied -> applied.status() != AppliedEvent.Status.DELETING
+                        ? CompletableFuture.completedFuture(applied)
+                        // the fact's tombstone first, acknowledged by its backup; then the fact may go
+                        : tombstones.setAsync(new FeedTombstoneKey(event.namespace(), event.key()),
+                                        new HazelcastJsonValue(applied.tombstoneJson()), TOMBSTONE_TTL.toMillis(),
+                                        TimeUnit.MILLISECONDS).toCompletableFuture()
+                                .thenCompose(written -> facts.submitToKey(event.key(),
+                                        processor.withTombstone(applied.tombstoneJson())).toCompletableFuture()))
                 .thenApply(applied -> outcome(event, applied))
                 .handle((records, failure) -> {
                     if (failure == null) {

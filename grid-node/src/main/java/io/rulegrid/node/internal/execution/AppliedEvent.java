@@ -13,28 +13,37 @@ import java.util.Map;
 /**
  * What applying a feed's event to its fact did ({@link FeedEventProcessor}'s reply): applied, with the outputs to
  * write as decisions; applied before, with the decisions still pending in the fact's ledger (written again, as the
- * pipeline had not committed them); or failed, with the reason, having changed nothing.
+ * pipeline had not committed them); or failed, with the reason, having changed nothing. Exactly once, an event that
+ * deletes its fact (a delete, or the rules' {@code retract()}) first answers {@link Status#DELETING}, having changed
+ * nothing: the pipeline writes the fact's tombstone, then sends the event again to remove the fact.
  */
 public final class AppliedEvent implements IdentifiedDataSerializable {
 
-    /** The three ends of an event; the ordinal travels on the wire: append, never reorder. */
-    public enum Status { APPLIED, APPLIED_BEFORE, FAILED }
+    /** The ordinal travels on the wire: append, never reorder. */
+    public enum Status {
+        APPLIED, APPLIED_BEFORE, FAILED,
+        /** Not applied yet: write {@link #tombstoneJson()} as the fact's tombstone, then send the event again. */
+        DELETING
+    }
 
     private Status status;
     private int version;
     private long timestamp;
     private String outputsJson;
     private String failure;
+    private String tombstoneJson;
 
     AppliedEvent() {
     }
 
-    private AppliedEvent(Status status, int version, long timestamp, String outputsJson, String failure) {
+    private AppliedEvent(Status status, int version, long timestamp, String outputsJson, String failure,
+                         String tombstoneJson) {
         this.status = status;
         this.version = version;
         this.timestamp = timestamp;
         this.outputsJson = outputsJson;
         this.failure = failure;
+        this.tombstoneJson = tombstoneJson;
     }
 
     /**
@@ -42,21 +51,41 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
      * ({@link io.rulegrid.grid.wire.EvaluationOutcome#outputsJson()}), {@code []} for a delete.
      */
     static AppliedEvent applied(int version, long timestamp, String outputsJson) {
-        return new AppliedEvent(Status.APPLIED, version, timestamp, outputsJson, null);
+        return new AppliedEvent(Status.APPLIED, version, timestamp, outputsJson, null, null);
     }
 
     /** Applied before; {@code pending} is the ledger's record of its decisions, or {@code null} if committed. */
     static AppliedEvent appliedBefore(Map<String, Object> pending) {
+        return recorded(Status.APPLIED_BEFORE, pending);
+    }
+
+    /**
+     * Applied now, as the fact's tombstone recorded it when the event was first sent ({@link #deleting}):
+     * {@code pending} is the tombstone's record of its decisions, or {@code null} when it made none.
+     */
+    static AppliedEvent appliedAsRecorded(Map<String, Object> pending) {
+        return recorded(Status.APPLIED, pending);
+    }
+
+    private static AppliedEvent recorded(Status status, Map<String, Object> pending) {
         if (pending == null) {
-            return new AppliedEvent(Status.APPLIED_BEFORE, 0, 0, "[]", null);
+            return new AppliedEvent(status, 0, 0, "[]", null, null);
         }
-        return new AppliedEvent(Status.APPLIED_BEFORE, ((Number) pending.get("version")).intValue(),
-                ((Number) pending.get("timestamp")).longValue(), Facts.toJson(pending.get("outputs")), null);
+        return new AppliedEvent(status, ((Number) pending.get("version")).intValue(),
+                ((Number) pending.get("timestamp")).longValue(), Facts.toJson(pending.get("outputs")), null, null);
     }
 
     /** Not applied, nothing changed; {@code failure} is {@code CODE: message}. */
     static AppliedEvent failed(String failure) {
-        return new AppliedEvent(Status.FAILED, 0, 0, "[]", failure);
+        return new AppliedEvent(Status.FAILED, 0, 0, "[]", failure, null);
+    }
+
+    /**
+     * Not applied yet, nothing changed: the event deletes its fact, whose ledger, with the event recorded (and its
+     * decisions, if the rules retracted the fact), is {@code tombstoneJson}.
+     */
+    static AppliedEvent deleting(String tombstoneJson) {
+        return new AppliedEvent(Status.DELETING, 0, 0, "[]", null, tombstoneJson);
     }
 
     public Status status() {
@@ -85,6 +114,11 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
         return failure;
     }
 
+    /** With {@link Status#DELETING}: the tombstone to write, the fact's ledger as JSON; otherwise {@code null}. */
+    public String tombstoneJson() {
+        return tombstoneJson;
+    }
+
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeByte(status.ordinal());
@@ -92,6 +126,7 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
         out.writeLong(timestamp);
         out.writeString(outputsJson);
         out.writeString(failure);
+        out.writeString(tombstoneJson);
     }
 
     @Override
@@ -101,6 +136,7 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
         timestamp = in.readLong();
         outputsJson = in.readString();
         failure = in.readString();
+        tombstoneJson = in.readString();
     }
 
     @Override

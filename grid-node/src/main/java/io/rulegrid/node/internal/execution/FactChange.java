@@ -35,6 +35,10 @@ interface FactChange {
     /** What to store for the evaluated fact, given as JSON: the fact with the ledger, if any, written back. */
     String stored(String factJson, EvaluationResult result, int version);
 
+    /** Called before a fact the rules retracted is removed: a feed's event leaves the fact's ledger behind. */
+    default void retracted(EvaluationResult result, int version) {
+    }
+
     /** The stored fact as JSON when the rules left it unchanged and nothing is written, ledger left out. */
     String unchanged(Map<String, Object> fact);
 }

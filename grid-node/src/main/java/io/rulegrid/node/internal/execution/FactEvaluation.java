@@ -58,6 +58,7 @@ final class FactEvaluation {
             engine.recorded(ruleset, result);
             String factJson;
             if (result.retracted()) {
+                change.retracted(result, rules.version());
                 factJson = null;
                 writer.write(entry, null);
             } else if (result.changed() || change.storesUnchanged()) {

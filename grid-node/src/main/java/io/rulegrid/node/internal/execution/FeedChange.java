@@ -25,6 +25,7 @@ final class FeedChange implements FactChange {
     private final long committed;
     private final long timestamp;
     private final Map<String, Object> aggregates;
+    private boolean retracting;
 
     /**
      * @param storedFact the stored fact, ledger taken out, or {@code null} when there is none
@@ -76,11 +77,27 @@ final class FeedChange implements FactChange {
 
     @Override
     public String stored(String factJson, EvaluationResult result, int version) {
+        record(result, version);
+        return FeedLedger.attach(factJson, ledger.value());
+    }
+
+    /** Records the event and its decisions in the ledger, which then becomes the fact's tombstone. */
+    @Override
+    public void retracted(EvaluationResult result, int version) {
+        record(result, version);
+        retracting = true;
+    }
+
+    /** Whether the rules retracted the fact: exactly once, it is removed only once its tombstone is written. */
+    boolean retracting() {
+        return retracting;
+    }
+
+    private void record(EvaluationResult result, int version) {
         if (source != null) {
             ledger.record(source, offset, version, timestamp, EvaluationOutcome.outputFields(result.outputs()),
                     committed);
         }
-        return FeedLedger.attach(factJson, ledger.value());
     }
 
     @Override

@@ -15,10 +15,8 @@ import io.rulegrid.grid.wire.WireTypes;
 import io.rulegrid.node.internal.GridEngine;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Applies one event of a Kafka feed to its fact, exactly once, on the partition thread of the fact's owner: an
@@ -28,21 +26,17 @@ import java.util.concurrent.TimeUnit;
  * value, ledger included, so a new owner after a member loss knows the event as well as the old one did; this is
  * also what makes an operation Hazelcast sends again after that loss harmless.
  *
- * <p>Exactly once, a fact the feed deletes leaves its ledger behind as a tombstone
- * ({@link GridNames#FEED_TOMBSTONES_MAP}, in the fact's partition), so that an event before the delete, read again after
- * a failure, is still known as applied and does not bring the fact back. The tombstone is read when an event finds no
- * fact and written before the fact is removed, both on this partition thread within this operation: Hazelcast runs
- * such a call on the caller's own partition at once, and the tombstone's backup leaves before the delete's, so a
- * backup never has the delete without the tombstone. It expires after {@link #TOMBSTONE_TTL}.
+ * <p>Exactly once, a fact the feed deletes (a delete event, or the rules' {@code retract()}) leaves its ledger behind
+ * as a tombstone ({@link GridNames#FEED_TOMBSTONES_MAP}, in the fact's partition), so that an event before the delete,
+ * read again after a failure, is still known as applied and does not bring the fact back. An event that finds no
+ * fact reads the tombstone within this operation (Hazelcast runs a call on the caller's own partition on its thread at
+ * once). Writing it waits for its backup, which a partition thread must not do, so an event that deletes its fact
+ * changes nothing at first and answers {@link AppliedEvent.Status#DELETING} with the tombstone; the pipeline writes it
+ * and sends the event again with it ({@link #withTombstone}), and then the fact is removed. A backup thus never has
+ * the delete without the tombstone.
  */
 public final class FeedEventProcessor implements EntryProcessor<String, HazelcastJsonValue, AppliedEvent>,
         IdentifiedDataSerializable {
-
-    /**
-     * How long a deleted fact's ledger is kept: far longer than a job takes to restart from its last snapshot and read
-     * again the events after it, the only events a tombstone is for.
-     */
-    public static final Duration TOMBSTONE_TTL = Duration.ofHours(1);
 
     private final transient GridEngine engine;
     private final transient ComputedWrite written = new ComputedWrite();
@@ -53,6 +47,8 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
     private long offset;
     private long committed;
     private String aggregatesJson;
+    /** The tombstone the pipeline wrote for this event, as {@link AppliedEvent.Status#DELETING} asked; or null. */
+    private String tombstoneJson;
 
     FeedEventProcessor(GridEngine engine) {
         this.engine = engine;
@@ -78,6 +74,14 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         this.aggregatesJson = aggregatesJson;
     }
 
+    /** The same event, sent again once the pipeline wrote the tombstone its first sending answered with. */
+    public FeedEventProcessor withTombstone(String writtenJson) {
+        FeedEventProcessor again = new FeedEventProcessor(engine, request, op, payloadJson, source, offset, committed,
+                aggregatesJson);
+        again.tombstoneJson = writtenJson;
+        return again;
+    }
+
     @Override
     public AppliedEvent process(Map.Entry<String, HazelcastJsonValue> entry) {
         long now = System.currentTimeMillis();
@@ -91,30 +95,43 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         }
         // without exactly-once (no source), facts keep no ledger and leave no tombstone
         boolean exactlyOnce = source != null;
-        FeedTombstoneKey tombstoneKey = new FeedTombstoneKey(request.namespace(), entry.getKey());
+        if (tombstoneJson != null && stored != null) {
+            // sent again with its tombstone written, which records the event (and its decisions): remove the fact
+            written.write(entry, null);
+            return AppliedEvent.appliedAsRecorded(FeedLedger.of(Facts.parse(tombstoneJson)).pending(source, offset));
+        }
         Object storedLedger = storedFact != null ? storedFact.remove(GridNames.FEED_LEDGER_FIELD)
-                : exactlyOnce ? tombstone(tombstoneKey) : null;
+                : tombstoneJson != null ? Facts.parse(tombstoneJson)
+                : exactlyOnce ? tombstone(new FeedTombstoneKey(request.namespace(), entry.getKey())) : null;
         FeedLedger ledger = FeedLedger.of(storedLedger);
         if (ledger.applied(source, offset)) {
             return AppliedEvent.appliedBefore(ledger.pending(source, offset));
         }
         if (op == EventOp.DELETE) {
-            if (stored != null) {
-                if (exactlyOnce) {
-                    ledger.record(source, offset, 0, now, List.of(), committed);
-                    tombstones().set(tombstoneKey, new HazelcastJsonValue(Facts.toJson(ledger.value())),
-                            TOMBSTONE_TTL.toMillis(), TimeUnit.MILLISECONDS);
-                }
-                written.write(entry, null);
+            if (stored == null) {
+                return AppliedEvent.applied(0, now, "[]");
             }
+            if (exactlyOnce) {
+                ledger.record(source, offset, 0, now, List.of(), committed);
+                return AppliedEvent.deleting(Facts.toJson(ledger.value()));
+            }
+            written.write(entry, null);
             return AppliedEvent.applied(0, now, "[]");
         }
-        EvaluationOutcome outcome = FactEvaluation.evaluate(engine, request, entry,
-                new FeedChange(op, payloadJson, storedFact, ledger, source, offset, committed, now,
-                        aggregatesJson == null ? Map.of() : Facts.parse(aggregatesJson)), false,
-                written::write);
+        FeedChange change = new FeedChange(op, payloadJson, storedFact, ledger, source, offset, committed, now,
+                aggregatesJson == null ? Map.of() : Facts.parse(aggregatesJson));
+        // exactly once, a fact the rules retract stays until its tombstone is written
+        EvaluationOutcome outcome = FactEvaluation.evaluate(engine, request, entry, change, false,
+                (fact, value) -> {
+                    if (value != null || !exactlyOnce) {
+                        written.write(fact, value);
+                    }
+                });
         if (!outcome.succeeded()) {
             return AppliedEvent.failed(outcome.failure().code() + ": " + outcome.error().getMessage());
+        }
+        if (exactlyOnce && change.retracting()) {
+            return AppliedEvent.deleting(Facts.toJson(ledger.value()));
         }
         return AppliedEvent.applied(outcome.version(), now, outcome.outputsJson());
     }
@@ -144,6 +161,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         out.writeLong(offset);
         out.writeLong(committed);
         out.writeString(aggregatesJson);
+        out.writeString(tombstoneJson);
     }
 
     @Override
@@ -155,6 +173,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         offset = in.readLong();
         committed = in.readLong();
         aggregatesJson = in.readString();
+        tombstoneJson = in.readString();
     }
 
     @Override
