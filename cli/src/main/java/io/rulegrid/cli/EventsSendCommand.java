@@ -1,10 +1,8 @@
 package io.rulegrid.cli;
 
 import io.rulegrid.api.Facts;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +19,6 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code rulegrid events send TOPIC FILE [--key-field FIELD]}. */
 @Command(name = "send", mixinStandardHelpOptions = true, description = {
@@ -60,7 +56,7 @@ final class EventsSendCommand implements Callable<Integer> {
         long skipped = 0;
         try (RecordReader lines = new JsonLinesReader(open());
              Producer<String, String> producer = kafka.producer()) {
-            Acknowledgements acks = new Acknowledgements();
+            KafkaAcknowledgements acks = new KafkaAcknowledgements();
             while (true) {
                 ProducerRecord<String, String> record;
                 try {
@@ -77,7 +73,7 @@ final class EventsSendCommand implements Callable<Integer> {
                 send(producer, record, acks);
             }
             producer.flush();
-            sent = acks.require();
+            sent = require(acks);
         }
         spec.commandLine().getOut().printf("sent %,d events to %s (%,d skipped)%n", sent, topic, skipped);
         return skipped == 0 ? 0 : RuleGridCli.ERROR;
@@ -97,51 +93,26 @@ final class EventsSendCommand implements Callable<Integer> {
     }
 
     private void send(Producer<String, String> producer, ProducerRecord<String, String> record,
-                      Acknowledgements acks) {
+                      KafkaAcknowledgements acks) {
         try {
             producer.send(record, acks);
         } catch (KafkaException e) {
             throw new CliException("cannot send to topic " + record.topic() + " at " + kafka.brokers() + ": "
-                    + e.getMessage() + " (" + acks.count() + " events were sent before)", e);
+                    + e.getMessage() + " (" + acks.acknowledged() + " events were sent before)", e);
         }
     }
 
     /**
-     * Counts the records the brokers acknowledged, and keeps the first failure: sends are asynchronous, so a
-     * failure is known only once the batch holding the record is answered.
+     * The number of records acknowledged, once every send is answered.
+     *
+     * @throws CliException if any record was not acknowledged
      */
-    private final class Acknowledgements implements Callback {
-
-        private final AtomicLong acknowledged = new AtomicLong();
-        private final AtomicLong failed = new AtomicLong();
-        private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-
-        @Override
-        public void onCompletion(RecordMetadata metadata, Exception exception) {
-            if (exception == null) {
-                acknowledged.incrementAndGet();
-            } else {
-                failed.incrementAndGet();
-                firstFailure.compareAndSet(null, exception);
-            }
+    private long require(KafkaAcknowledgements acks) {
+        Exception failure = acks.firstFailure();
+        if (failure != null) {
+            throw new CliException(acks.failed() + " events were not sent to topic " + topic + " at "
+                    + kafka.brokers() + " (" + acks.acknowledged() + " were): " + failure.getMessage(), failure);
         }
-
-        long count() {
-            return acknowledged.get();
-        }
-
-        /**
-         * The number of records acknowledged, once every send is answered.
-         *
-         * @throws CliException if any record was not acknowledged
-         */
-        long require() {
-            Exception failure = firstFailure.get();
-            if (failure != null) {
-                throw new CliException(failed.get() + " events were not sent to topic " + topic + " at "
-                        + kafka.brokers() + " (" + acknowledged.get() + " were): " + failure.getMessage(), failure);
-            }
-            return acknowledged.get();
-        }
+        return acks.acknowledged();
     }
 }

@@ -1,12 +1,9 @@
 package io.rulegrid.cli;
 
 import io.rulegrid.devservices.KafkaService;
+import io.rulegrid.devservices.junit.KafkaRecords;
 import io.rulegrid.devservices.junit.WithKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,9 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -47,7 +41,8 @@ class EventsCommandTest {
         assertThat(run.exit()).isEqualTo(RuleGridCli.ERROR);
         assertThat(run.err()).startsWith(file + ":2: ");
         assertThat(run.out()).isEqualTo("sent 2 events to send-test (1 skipped)\n");
-        assertThat(records(kafka, "send-test", 2)).extracting(ConsumerRecord::key, ConsumerRecord::value)
+        assertThat(KafkaRecords.readCommittedUntil(kafka, "send-test", Duration.ofSeconds(20), read -> read.size() >= 2))
+                .extracting(ConsumerRecord::key, ConsumerRecord::value)
                 .containsExactly(
                         tuple("o-1", "{\"id\":\"e-1\",\"key\":\"o-1\",\"op\":\"upsert\",\"fact\":{\"total\":150,"
                                 + "\"status\":\"NEW\"}}"),
@@ -91,23 +86,5 @@ class EventsCommandTest {
                 "--brokers=HOST:PORT");
         assertThat(tail.out()).contains("Usage: rulegrid events tail", "--from-beginning", "--max=N",
                 "--timeout=SECONDS", "--brokers=HOST:PORT");
-    }
-
-    /** The first {@code count} records of a 1-partition topic, read with a plain consumer. */
-    private static List<ConsumerRecord<String, String>> records(KafkaService kafka, String topic, int count) {
-        Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.url(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
-                new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 }

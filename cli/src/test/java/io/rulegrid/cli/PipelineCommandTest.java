@@ -5,17 +5,11 @@ import io.rulegrid.client.Namespace;
 import io.rulegrid.client.PipelineState;
 import io.rulegrid.client.RuleGridClient;
 import io.rulegrid.devservices.KafkaService;
+import io.rulegrid.devservices.junit.KafkaRecords;
 import io.rulegrid.devservices.junit.WithKafka;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.testkit.LocalCluster;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -222,30 +214,17 @@ class PipelineCommandTest {
     }
 
     private static void send(String topic, String key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.url()), new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new AssertionError("cannot send to " + topic, e);
-        }
+        KafkaRecords.sendKeyed(kafka, topic, key, value);
     }
 
     /** The event ids of the orders decisions from the topic's beginning, once one is of {@code lastEventId}. */
     private static List<String> decisionsUntil(String lastEventId) {
-        List<String> eventIds = new ArrayList<>();
-        TopicPartition partition = new TopicPartition(ORDER_DECISIONS, 0);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.url()), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(500))
-                        .forEach(record -> eventIds.add((String) Facts.parse(record.value()).get("eventId")));
-                return eventIds.contains(lastEventId);
-            });
-        }
-        return eventIds;
+        return KafkaRecords.readCommittedUntil(kafka, ORDER_DECISIONS, PATIENCE, records -> records.stream()
+                        .anyMatch(record -> lastEventId.equals(eventId(record))))
+                .stream().map(PipelineCommandTest::eventId).toList();
+    }
+
+    private static String eventId(ConsumerRecord<String, String> decision) {
+        return (String) Facts.parse(decision.value()).get("eventId");
     }
 }

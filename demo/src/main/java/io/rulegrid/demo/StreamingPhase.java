@@ -1,5 +1,6 @@
 package io.rulegrid.demo;
 
+import io.rulegrid.cli.KafkaAcknowledgements;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -11,12 +12,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -33,8 +32,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The demo's streaming phase: a day of orders ({@link DayOfOrders}) sent to the events topic of the members'
@@ -101,14 +98,14 @@ public final class StreamingPhase {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
 
-            Sends sends = new Sends();
+            KafkaAcknowledgements sends = new KafkaAcknowledgements();
             start = System.nanoTime();
             for (DayOfOrders.Event event : events) {
                 producer.send(new ProducerRecord<>(eventsTopic, event.key(), event.value()), sends);
             }
             producer.flush();
             sendMillis = (System.nanoTime() - start) / 1_000_000;
-            sends.require(events.size());
+            require(sends, events.size());
             read(consumer, tally, count, day.malformed().size(), start);
         }
         report(tally, day, events.size(), start, sendMillis);
@@ -229,29 +226,13 @@ public final class StreamingPhase {
         return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
     }
 
-    /** The producer's acknowledgements: sends are asynchronous, so a failure is known only once answered. */
-    private final class Sends implements Callback {
-
-        private final AtomicLong acknowledged = new AtomicLong();
-        private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-
-        @Override
-        public void onCompletion(RecordMetadata metadata, Exception exception) {
-            if (exception == null) {
-                acknowledged.incrementAndGet();
-            } else {
-                firstFailure.compareAndSet(null, exception);
-            }
-        }
-
-        /** @throws PipelineStalledException unless all {@code expected} sends were acknowledged */
-        void require(int expected) {
-            Exception failure = firstFailure.get();
-            if (failure != null || acknowledged.get() != expected) {
-                throw new PipelineStalledException("only " + acknowledged.get() + " of " + expected + " events were"
-                        + " acknowledged by Kafka at " + brokers + " on " + eventsTopic
-                        + (failure == null ? "" : ": " + failure.getMessage()), failure);
-            }
+    /** @throws PipelineStalledException unless all {@code expected} sends were acknowledged */
+    private void require(KafkaAcknowledgements sends, int expected) {
+        Exception failure = sends.firstFailure();
+        if (failure != null || sends.acknowledged() != expected) {
+            throw new PipelineStalledException("only " + sends.acknowledged() + " of " + expected + " events were"
+                    + " acknowledged by Kafka at " + brokers + " on " + eventsTopic
+                    + (failure == null ? "" : ": " + failure.getMessage()), failure);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.rulegrid.devservices;
 
+import io.rulegrid.devservices.junit.KafkaRecords;
 import io.rulegrid.devservices.junit.WithKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

@@ -1,5 +1,6 @@
 package io.rulegrid.devservices;
 
+import io.rulegrid.devservices.junit.KafkaRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -41,6 +41,10 @@ class FeedTombstoneTest {
               when closed == true
               then emit("closed", count); retract()
             }
+            rule "Boom" {
+              when boom == true
+              then count = count / 0
+            }
             """;
     private static final String NAMESPACE = "tombstoned";
     private static final String TOPIC = "tally-events";
@@ -111,6 +115,22 @@ class FeedTombstoneTest {
         assertThat(apply(event(31, "k-4", EventOp.PATCH, "{\"closed\":true}")))
                 .as("the retracting event's decisions, from the tombstone").isEqualTo(closed);
         assertThat(fact("k-4")).isNull();
+    }
+
+    @Test
+    void aFailedEventReadAgainFailsAgainWithTheSameDeadLetterThoughLaterEventsWereApplied() {
+        List<OutgoingRecord> missing = apply(event(50, "k-5", EventOp.PATCH, "{\"amount\":2}"));
+        apply(event(51, "k-5", EventOp.UPSERT, "{\"amount\":1,\"count\":0}"));
+        List<OutgoingRecord> failed = apply(event(52, "k-5", EventOp.PATCH, "{\"boom\":true}"));
+        apply(event(53, "k-5", EventOp.PATCH, "{\"amount\":3}"));
+        assertThat(missing).singleElement().extracting(OutgoingRecord::value).asString().contains("NO_FACT");
+        assertThat(failed).singleElement().extracting(OutgoingRecord::value).asString().contains("division by zero");
+        assertThat(fact("k-5")).as("the failed patch changed nothing").doesNotContainKey("boom")
+                .containsEntry("count", 2L);
+
+        assertThat(apply(event(50, "k-5", EventOp.PATCH, "{\"amount\":2}"))).isEqualTo(missing);
+        assertThat(apply(event(52, "k-5", EventOp.PATCH, "{\"boom\":true}"))).isEqualTo(failed);
+        assertThat(fact("k-5")).containsEntry("count", 2L).containsEntry("amount", 3L);
     }
 
     @Test

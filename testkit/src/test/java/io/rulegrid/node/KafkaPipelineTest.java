@@ -8,17 +8,12 @@ import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
 import io.rulegrid.api.Facts;
 import io.rulegrid.devservices.KafkaService;
+import io.rulegrid.devservices.junit.KafkaRecords;
 import io.rulegrid.devservices.junit.WithKafka;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.wire.RegistryTask;
 import io.rulegrid.node.pipeline.EventPipelines;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,10 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,48 +178,19 @@ class KafkaPipelineTest {
     }
 
     private static void send(String topic, String key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.url(),
-                "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", StringSerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new AssertionError("cannot send to " + topic, e);
-        }
+        KafkaRecords.sendKeyed(kafka, topic, key, value);
     }
 
-    /** The topic's records from its beginning, once it has at least {@code count}. */
+    /** The topic's committed records from its beginning, once it has at least {@code count}. */
     private static List<ConsumerRecord<String, String>> readAtLeast(String topic, int count) {
         return readAtLeast(topic, count, record -> true);
     }
 
-    /** The topic's records that {@code wanted} accepts, from its beginning, once there are at least {@code count}. */
+    /** The topic's committed records {@code wanted} accepts, from its beginning, once there are {@code count}. */
     private static List<ConsumerRecord<String, String>> readAtLeast(String topic, int count,
                                                                     Predicate<ConsumerRecord<String, String>> wanted) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.url(),
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName(),
-                // decisions are written in transactions: only committed ones count
-                "isolation.level", "read_committed"))) {
-            await().atMost(Duration.ofMinutes(1)).until(() -> {
-                if (consumer.assignment().isEmpty()) {
-                    // the pipeline's first record creates the topic
-                    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                            .map(info -> new TopicPartition(topic, info.partition())).toList();
-                    if (partitions.isEmpty()) {
-                        return false;
-                    }
-                    consumer.assign(partitions);
-                    consumer.seekToBeginning(partitions);
-                }
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (wanted.test(record)) {
-                        records.add(record);
-                    }
-                });
-                return records.size() >= count;
-            });
-        }
-        return records;
+        return KafkaRecords.readCommittedUntil(kafka, topic, Duration.ofMinutes(1),
+                        records -> records.stream().filter(wanted).count() >= count)
+                .stream().filter(wanted).toList();
     }
 }

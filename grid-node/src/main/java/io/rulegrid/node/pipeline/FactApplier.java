@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link FeedEventProcessor} on the fact's partition: the upsert or patch and its evaluation in one operation on
  * the partition thread, so an event never races a client's evaluation of the same fact (no read-modify-write from
  * the job). Under exactly-once the fact's ledger makes applying an event idempotent, so an event is simply sent
- * again when the grid could not say whether it ran; an event that deletes its fact has the fact's tombstone written
- * here first ({@link AppliedEvent.Status#DELETING}). Every event ends as records to write, decisions or one dead
+ * again when the grid could not say whether it ran; an event that deletes its fact (or fails on a missing one) has
+ * the fact's tombstone written here first ({@link AppliedEvent.Status#WRITE_TOMBSTONE}). Every event ends as records to write, decisions or one dead
  * letter; the returned future never fails, so neither does the job.
  */
 public final class FactApplier {
@@ -100,14 +100,9 @@ public final class FactApplier {
                 source, event.origin().offset(), source == null ? -1 : committed(source), event.aggregatesJson());
         IMap<String, HazelcastJsonValue> facts = member.getMap(event.namespace());
         return facts.submitToKey(event.key(), processor).toCompletableFuture()
-                .thenCompose(applied -> applied.status() != AppliedEvent.Status.DELETING
-                        ? CompletableFuture.completedFuture(applied)
-                        // the fact's tombstone first, acknowledged by its backup; then the fact may go
-                        : tombstones.setAsync(new FeedTombstoneKey(event.namespace(), event.key()),
-                                        new HazelcastJsonValue(applied.tombstoneJson()), TOMBSTONE_TTL.toMillis(),
-                                        TimeUnit.MILLISECONDS).toCompletableFuture()
-                                .thenCompose(written -> facts.submitToKey(event.key(),
-                                        processor.withTombstone(applied.tombstoneJson())).toCompletableFuture()))
+                .thenCompose(applied -> applied.status() == AppliedEvent.Status.WRITE_TOMBSTONE
+                        ? tombstoneThenAgain(facts, event, processor, applied.tombstoneJson())
+                        : CompletableFuture.completedFuture(applied))
                 .thenApply(applied -> outcome(event, applied))
                 .handle((records, failure) -> {
                     if (failure == null) {
@@ -125,6 +120,19 @@ public final class FactApplier {
                     return CompletableFuture.completedFuture(deadLetter(event, "not applied: " + cause(failure)));
                 })
                 .thenCompose(records -> records);
+    }
+
+    /**
+     * Writes the fact's tombstone, acknowledged by its backup, then sends the event again: it removes the fact, or
+     * fails as the tombstone recorded.
+     */
+    private CompletableFuture<AppliedEvent> tombstoneThenAgain(IMap<String, HazelcastJsonValue> facts, FeedEvent event,
+                                                                FeedEventProcessor processor, String tombstoneJson) {
+        return tombstones.setAsync(new FeedTombstoneKey(event.namespace(), event.key()),
+                        new HazelcastJsonValue(tombstoneJson), TOMBSTONE_TTL.toMillis(), TimeUnit.MILLISECONDS)
+                .toCompletableFuture()
+                .thenCompose(written -> facts.submitToKey(event.key(), processor.withTombstone(tombstoneJson))
+                        .toCompletableFuture());
     }
 
     private List<OutgoingRecord> outcome(FeedEvent event, AppliedEvent applied) {

@@ -13,9 +13,10 @@ import java.util.Map;
 /**
  * What applying a feed's event to its fact did ({@link FeedEventProcessor}'s reply): applied, with the outputs to
  * write as decisions; applied before, with the decisions still pending in the fact's ledger (written again, as the
- * pipeline had not committed them); or failed, with the reason, having changed nothing. Exactly once, an event that
- * deletes its fact (a delete, or the rules' {@code retract()}) first answers {@link Status#DELETING}, having changed
- * nothing: the pipeline writes the fact's tombstone, then sends the event again to remove the fact.
+ * pipeline had not committed them); or failed, with the reason, having changed nothing but the ledger. Exactly once,
+ * an event that deletes its fact (a delete, or the rules' {@code retract()}), and an event that fails on an absent
+ * fact, first answer {@link Status#WRITE_TOMBSTONE}, having changed nothing: the pipeline writes the fact's tombstone,
+ * which records the event, then sends the event again, which then removes the fact or fails as recorded.
  */
 public final class AppliedEvent implements IdentifiedDataSerializable {
 
@@ -23,7 +24,7 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
     public enum Status {
         APPLIED, APPLIED_BEFORE, FAILED,
         /** Not applied yet: write {@link #tombstoneJson()} as the fact's tombstone, then send the event again. */
-        DELETING
+        WRITE_TOMBSTONE
     }
 
     private Status status;
@@ -54,20 +55,27 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
         return new AppliedEvent(Status.APPLIED, version, timestamp, outputsJson, null, null);
     }
 
-    /** Applied before; {@code pending} is the ledger's record of its decisions, or {@code null} if committed. */
+    /**
+     * Applied before; {@code pending} is the ledger's record of its decisions, or {@code null} if committed. A record
+     * of a failure makes a failed event again, with the same reason.
+     */
     static AppliedEvent appliedBefore(Map<String, Object> pending) {
         return recorded(Status.APPLIED_BEFORE, pending);
     }
 
     /**
-     * Applied now, as the fact's tombstone recorded it when the event was first sent ({@link #deleting}):
-     * {@code pending} is the tombstone's record of its decisions, or {@code null} when it made none.
+     * Applied now, as the fact's tombstone recorded it when the event was first sent ({@link #writeTombstone}):
+     * {@code pending} is the tombstone's record of its decisions or failure, or {@code null} when it made none.
      */
     static AppliedEvent appliedAsRecorded(Map<String, Object> pending) {
         return recorded(Status.APPLIED, pending);
     }
 
     private static AppliedEvent recorded(Status status, Map<String, Object> pending) {
+        String failure = FeedLedger.failure(pending);
+        if (failure != null) {
+            return failed(failure);
+        }
         if (pending == null) {
             return new AppliedEvent(status, 0, 0, "[]", null, null);
         }
@@ -81,11 +89,11 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
     }
 
     /**
-     * Not applied yet, nothing changed: the event deletes its fact, whose ledger, with the event recorded (and its
-     * decisions, if the rules retracted the fact), is {@code tombstoneJson}.
+     * Not applied yet, nothing changed: the event deletes its fact, or failed on an absent one; {@code tombstoneJson}
+     * is the fact's ledger with the event recorded (its decisions, if the rules retracted the fact; its failure).
      */
-    static AppliedEvent deleting(String tombstoneJson) {
-        return new AppliedEvent(Status.DELETING, 0, 0, "[]", null, tombstoneJson);
+    static AppliedEvent writeTombstone(String tombstoneJson) {
+        return new AppliedEvent(Status.WRITE_TOMBSTONE, 0, 0, "[]", null, tombstoneJson);
     }
 
     public Status status() {
@@ -114,7 +122,7 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
         return failure;
     }
 
-    /** With {@link Status#DELETING}: the tombstone to write, the fact's ledger as JSON; otherwise {@code null}. */
+    /** With {@link Status#WRITE_TOMBSTONE}: the tombstone to write, the fact's ledger as JSON; otherwise {@code null}. */
     public String tombstoneJson() {
         return tombstoneJson;
     }

@@ -31,9 +31,13 @@ import java.util.Map;
  * read again after a failure, is still known as applied and does not bring the fact back. An event that finds no
  * fact reads the tombstone within this operation (Hazelcast runs a call on the caller's own partition on its thread at
  * once). Writing it waits for its backup, which a partition thread must not do, so an event that deletes its fact
- * changes nothing at first and answers {@link AppliedEvent.Status#DELETING} with the tombstone; the pipeline writes it
+ * changes nothing at first and answers {@link AppliedEvent.Status#WRITE_TOMBSTONE}; the pipeline writes the tombstone
  * and sends the event again with it ({@link #withTombstone}), and then the fact is removed. A backup thus never has
  * the delete without the tombstone.
+ *
+ * <p>An event whose evaluation fails is recorded too, with the reason its dead letter gives: in the ledger of the
+ * fact, written back unchanged otherwise, or in a tombstone when there is no fact (a patch of a missing fact). Read
+ * again, it fails again the same way, where a later event's offset would otherwise pass it as applied.
  */
 public final class FeedEventProcessor implements EntryProcessor<String, HazelcastJsonValue, AppliedEvent>,
         IdentifiedDataSerializable {
@@ -47,7 +51,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
     private long offset;
     private long committed;
     private String aggregatesJson;
-    /** The tombstone the pipeline wrote for this event, as {@link AppliedEvent.Status#DELETING} asked; or null. */
+    /** The tombstone the pipeline wrote for this event, as {@link AppliedEvent.Status#WRITE_TOMBSTONE} asked. */
     private String tombstoneJson;
 
     FeedEventProcessor(GridEngine engine) {
@@ -95,13 +99,15 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         }
         // without exactly-once (no source), facts keep no ledger and leave no tombstone
         boolean exactlyOnce = source != null;
-        if (tombstoneJson != null && stored != null) {
-            // sent again with its tombstone written, which records the event (and its decisions): remove the fact
-            written.write(entry, null);
-            return AppliedEvent.appliedAsRecorded(FeedLedger.of(Facts.parse(tombstoneJson)).pending(source, offset));
+        if (tombstoneJson != null) {
+            // sent again with its tombstone written, which records the event: a delete or a retract removes the fact
+            Map<String, Object> recorded = FeedLedger.of(Facts.parse(tombstoneJson)).pending(source, offset);
+            if (stored != null && FeedLedger.failure(recorded) == null) {
+                written.write(entry, null);
+            }
+            return AppliedEvent.appliedAsRecorded(recorded);
         }
         Object storedLedger = storedFact != null ? storedFact.remove(GridNames.FEED_LEDGER_FIELD)
-                : tombstoneJson != null ? Facts.parse(tombstoneJson)
                 : exactlyOnce ? tombstone(new FeedTombstoneKey(request.namespace(), entry.getKey())) : null;
         FeedLedger ledger = FeedLedger.of(storedLedger);
         if (ledger.applied(source, offset)) {
@@ -113,7 +119,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
             }
             if (exactlyOnce) {
                 ledger.record(source, offset, 0, now, List.of(), committed);
-                return AppliedEvent.deleting(Facts.toJson(ledger.value()));
+                return AppliedEvent.writeTombstone(Facts.toJson(ledger.value()));
             }
             written.write(entry, null);
             return AppliedEvent.applied(0, now, "[]");
@@ -128,12 +134,31 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
                     }
                 });
         if (!outcome.succeeded()) {
-            return AppliedEvent.failed(outcome.failure().code() + ": " + outcome.error().getMessage());
+            String failure = outcome.failure().code() + ": " + outcome.error().getMessage();
+            return exactlyOnce ? recordFailure(entry, ledger, now, failure) : AppliedEvent.failed(failure);
         }
         if (exactlyOnce && change.retracting()) {
-            return AppliedEvent.deleting(Facts.toJson(ledger.value()));
+            return AppliedEvent.writeTombstone(Facts.toJson(ledger.value()));
         }
         return AppliedEvent.applied(outcome.version(), now, outcome.outputsJson());
+    }
+
+    /**
+     * Records a failed event in its fact's ledger, the fact written back as it was, or in a tombstone when there is no
+     * fact; the fact's content stays as it was either way.
+     */
+    private AppliedEvent recordFailure(Map.Entry<String, HazelcastJsonValue> entry, FeedLedger ledger, long now,
+                                       String failure) {
+        ledger.recordFailure(source, offset, now, failure, committed);
+        HazelcastJsonValue stored = entry.getValue();
+        if (stored == null) {
+            return AppliedEvent.writeTombstone(Facts.toJson(ledger.value()));
+        }
+        // from the stored text, which no evaluation changed: the fact without its old ledger, then the new one
+        Map<String, Object> fact = Facts.parse(stored.getValue());
+        fact.remove(GridNames.FEED_LEDGER_FIELD);
+        written.write(entry, new HazelcastJsonValue(FeedLedger.attach(Facts.toJson(fact), ledger.value())));
+        return AppliedEvent.failed(failure);
     }
 
     /** The ledger a deleted fact left, or {@code null}: a local read of this partition, run on this thread. */

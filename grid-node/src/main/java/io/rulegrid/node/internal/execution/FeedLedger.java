@@ -18,12 +18,14 @@ import java.util.Map;
  * An event delivered again (a job restarted from its last snapshot, an operation Hazelcast sends again after a member
  * loss) is then not applied again; its decisions, if the pipeline had not committed them, are written again from the
  * ledger, the same records as the first time. Pending decisions at or below the committed offset are dropped when the
- * fact's next event is applied.
+ * fact's next event is applied. An event whose evaluation failed is recorded with its reason instead of decisions
+ * ({@code {"offset": 42, "timestamp": …, "failure": "NO_FACT: …"}}), so that its dead letter is written again too.
  */
 final class FeedLedger {
 
     private static final String OFFSET = "offset";
     private static final String PENDING = "pending";
+    private static final String FAILURE = "failure";
 
     private final Map<String, Object> sources;
 
@@ -69,23 +71,47 @@ final class FeedLedger {
      */
     void record(String source, long offset, int version, long timestamp, List<Map<String, Object>> outputs,
                 long committed) {
+        Map<String, Object> decided = null;
+        if (!outputs.isEmpty()) {
+            decided = new LinkedHashMap<>();
+            decided.put(OFFSET, offset);
+            decided.put("version", (long) version);
+            decided.put("timestamp", timestamp);
+            decided.put("outputs", outputs);
+        }
+        record(source, offset, decided, committed);
+    }
+
+    /**
+     * Records an event whose evaluation failed, with the reason its dead letter gives, so that the event read again
+     * fails again with the same dead letter instead of passing as applied.
+     */
+    void recordFailure(String source, long offset, long timestamp, String failure, long committed) {
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put(OFFSET, offset);
+        failed.put("timestamp", timestamp);
+        failed.put(FAILURE, failure);
+        record(source, offset, failed, committed);
+    }
+
+    /** The reason a pending record of {@link #pending} gives for a failed event, or {@code null} if it did not fail. */
+    static String failure(Map<String, Object> pending) {
+        return pending != null && pending.get(FAILURE) instanceof String failure ? failure : null;
+    }
+
+    private void record(String source, long offset, Map<String, Object> decided, long committed) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put(OFFSET, offset);
         List<Object> pending = new ArrayList<>();
         Map<String, Object> previous = entry(source);
         if (previous != null && previous.get(PENDING) instanceof List<?> earlier) {
-            for (Object decided : earlier) {
-                if (decided instanceof Map<?, ?> map && number(map.get(OFFSET)) > committed) {
-                    pending.add(decided);
+            for (Object kept : earlier) {
+                if (kept instanceof Map<?, ?> map && number(map.get(OFFSET)) > committed) {
+                    pending.add(kept);
                 }
             }
         }
-        if (!outputs.isEmpty()) {
-            Map<String, Object> decided = new LinkedHashMap<>();
-            decided.put(OFFSET, offset);
-            decided.put("version", (long) version);
-            decided.put("timestamp", timestamp);
-            decided.put("outputs", outputs);
+        if (decided != null) {
             pending.add(decided);
         }
         if (!pending.isEmpty()) {

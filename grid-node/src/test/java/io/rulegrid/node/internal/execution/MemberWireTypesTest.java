@@ -78,7 +78,7 @@ class MemberWireTypesTest {
                 new FeedTombstoneKey("orders", "o-1"),
                 new FeedEventProcessor(engine, new EvaluationRequest("orders", "review", 0, null), EventOp.DELETE,
                         null, "order-events/0", 9, -1, null).withTombstone("{\"order-events/0\":{\"offset\":9}}"),
-                AppliedEvent.deleting("{\"order-events/0\":{\"offset\":9}}"),
+                AppliedEvent.writeTombstone("{\"order-events/0\":{\"offset\":9}}"),
                 AppliedEvent.applied(3, 1_700_000_000_000L, "[{\"rule\":\"Big\",\"type\":\"review\",\"value\":150}]"),
                 AppliedEvent.appliedBefore(null),
                 AppliedEvent.failed("NO_FACT: no fact o-1"),

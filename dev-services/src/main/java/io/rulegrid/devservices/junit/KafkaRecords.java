@@ -1,5 +1,6 @@
-package io.rulegrid.devservices;
+package io.rulegrid.devservices.junit;
 
+import io.rulegrid.devservices.KafkaService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,8 +17,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 
-/** The few Kafka client calls the tests make: string records sent and read back from the start of a topic. */
+/**
+ * The few Kafka client calls tests make against the broker of {@link WithKafka}: string records sent, and read back
+ * from the start of a topic.
+ */
 public final class KafkaRecords {
 
     /** How long a read waits for the records it expects: a bound, not a speed requirement. */
@@ -34,6 +39,47 @@ public final class KafkaRecords {
                 producer.send(new ProducerRecord<>(topic, value)).get();
             }
         }
+    }
+
+    /** Sends one keyed record and waits for its acknowledgement. */
+    public static void sendKeyed(KafkaService kafka, String topic, String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings(kafka))) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("cannot send to " + topic, e);
+        }
+    }
+
+    /**
+     * The committed records of {@code topic} from its start, all partitions, once {@code done} holds for those read
+     * so far (checked after each poll); waits for the topic to exist (its first record may create it).
+     *
+     * @throws AssertionError if {@code done} does not hold within {@code patience}, naming what was read
+     */
+    public static List<ConsumerRecord<String, String>> readCommittedUntil(
+            KafkaService kafka, String topic, Duration patience, Predicate<List<ConsumerRecord<String, String>>> done) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings(kafka, "read_committed"))) {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (!done.test(records)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("read " + records.size() + " records of " + topic + " in " + patience
+                            + " and still waiting");
+                }
+                if (consumer.assignment().isEmpty()) {
+                    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    if (partitions.isEmpty()) {
+                        // not created yet: asked again at the next turn (partitionsFor waits for metadata a while)
+                        continue;
+                    }
+                    consumer.assign(partitions);
+                    consumer.seekToBeginning(partitions);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     /** A producer of string records; with a {@code transactional.id} among {@code extra}, a transactional one. */
@@ -53,12 +99,7 @@ public final class KafkaRecords {
      * {@code isolation.level} reads them: polled until there are at least {@code count}, or 30 s have passed.
      */
     public static List<String> read(KafkaService kafka, String topic, int count, String isolationLevel) {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.url(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings(kafka, isolationLevel))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(partition -> new TopicPartition(topic, partition.partition()))
                     .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
@@ -78,6 +119,14 @@ public final class KafkaRecords {
             partitions.forEach(partition -> values.addAll(byPartition.getOrDefault(partition.partition(), List.of())));
             return values;
         }
+    }
+
+    private static Map<String, Object> consumerSettings(KafkaService kafka, String isolationLevel) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.url(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     }
 
     private static Map<String, Object> producerSettings(KafkaService kafka) {
