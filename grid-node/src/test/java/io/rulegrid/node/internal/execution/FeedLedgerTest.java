@@ -45,6 +45,25 @@ class FeedLedgerTest {
     }
 
     @Test
+    void aFailedEventIsRecordedWithItsReasonAndFailsAgainWhenReadAgain() {
+        FeedLedger ledger = FeedLedger.of(null);
+        ledger.recordFailure("orders/0", 40, 1_000L, "NO_FACT: no fact o-1", -1);
+        ledger.record("orders/0", 41, 3, 2_000L, REVIEW, -1);
+
+        assertThat(ledger.applied("orders/0", 40)).isTrue();
+        assertThat(FeedLedger.failure(ledger.pending("orders/0", 40))).isEqualTo("NO_FACT: no fact o-1");
+        assertThat(AppliedEvent.appliedBefore(ledger.pending("orders/0", 40)))
+                .satisfies(again -> {
+                    assertThat(again.status()).isEqualTo(AppliedEvent.Status.FAILED);
+                    assertThat(again.failure()).isEqualTo("NO_FACT: no fact o-1");
+                });
+        assertThat(FeedLedger.failure(ledger.pending("orders/0", 41))).as("a decided event").isNull();
+
+        ledger.record("orders/0", 42, 3, 3_000L, List.of(), 40);
+        assertThat(ledger.pending("orders/0", 40)).as("committed: dropped like decisions").isNull();
+    }
+
+    @Test
     void theLedgerReadsBackFromTheFactItIsAttachedTo() {
         FeedLedger ledger = FeedLedger.of(null);
         ledger.record("orders/2", 9, 1, 5L, REVIEW, -1);
