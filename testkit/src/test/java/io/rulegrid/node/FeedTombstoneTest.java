@@ -3,11 +3,16 @@ package io.rulegrid.node;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.jet.core.test.TestProcessorSupplierContext;
+import com.hazelcast.map.IMap;
 import io.rulegrid.api.Facts;
 import io.rulegrid.grid.GridNames;
+import io.rulegrid.grid.wire.EvaluationRequest;
 import io.rulegrid.grid.wire.RegistryTask;
 import io.rulegrid.node.config.PipelineConfig;
+import io.rulegrid.node.internal.GridEngine;
+import io.rulegrid.node.internal.execution.AppliedEvent;
 import io.rulegrid.node.internal.execution.EventOp;
+import io.rulegrid.node.internal.execution.FeedEventProcessor;
 import io.rulegrid.node.internal.execution.FeedTombstoneKey;
 import io.rulegrid.node.pipeline.FactApplier;
 import io.rulegrid.node.pipeline.FeedEvent;
@@ -115,6 +120,26 @@ class FeedTombstoneTest {
         assertThat(apply(event(31, "k-4", EventOp.PATCH, "{\"closed\":true}")))
                 .as("the retracting event's decisions, from the tombstone").isEqualTo(closed);
         assertThat(fact("k-4")).isNull();
+    }
+
+    @Test
+    void aRetractRemovesOnlyTheValueTheRulesRetractedNotOneAClientWroteBetweenItsTwoSteps() {
+        apply(event(40, "k-6", EventOp.UPSERT, "{\"amount\":5,\"count\":0}"));
+        IMap<String, HazelcastJsonValue> facts = member.getMap(NAMESPACE);
+        FeedEventProcessor closing = new FeedEventProcessor(GridEngine.of(member),
+                new EvaluationRequest(NAMESPACE, "tally", 0, null), EventOp.PATCH, "{\"closed\":true}",
+                TOPIC + "/0", 41, -1, null);
+
+        AppliedEvent asked = facts.executeOnKey("k-6", closing);
+        assertThat(asked.status()).isEqualTo(AppliedEvent.Status.WRITE_TOMBSTONE);
+        assertThat(fact("k-6")).as("nothing removed before the tombstone is written").isNotNull();
+        facts.set("k-6", new HazelcastJsonValue("{\"amount\":9,\"count\":0}"));
+        AppliedEvent retracted = facts.executeOnKey("k-6", closing.withTombstone(asked));
+
+        assertThat(retracted.status()).isEqualTo(AppliedEvent.Status.APPLIED);
+        assertThat(retracted.outputs()).extracting(output -> output.get("type")).contains("closed");
+        assertThat(fact("k-6")).as("the client's value, written after the rules retracted the fact")
+                .containsEntry("amount", 9L);
     }
 
     @Test

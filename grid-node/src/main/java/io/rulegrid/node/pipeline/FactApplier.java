@@ -101,7 +101,7 @@ public final class FactApplier {
         IMap<String, HazelcastJsonValue> facts = member.getMap(event.namespace());
         return facts.submitToKey(event.key(), processor).toCompletableFuture()
                 .thenCompose(applied -> applied.status() == AppliedEvent.Status.WRITE_TOMBSTONE
-                        ? tombstoneThenAgain(facts, event, processor, applied.tombstoneJson())
+                        ? tombstoneThenAgain(facts, event, processor, applied)
                         : CompletableFuture.completedFuture(applied))
                 .thenApply(applied -> outcome(event, applied))
                 .handle((records, failure) -> {
@@ -127,11 +127,11 @@ public final class FactApplier {
      * fails as the tombstone recorded.
      */
     private CompletableFuture<AppliedEvent> tombstoneThenAgain(IMap<String, HazelcastJsonValue> facts, FeedEvent event,
-                                                                FeedEventProcessor processor, String tombstoneJson) {
+                                                                FeedEventProcessor processor, AppliedEvent asked) {
         return tombstones.setAsync(new FeedTombstoneKey(event.namespace(), event.key()),
-                        new HazelcastJsonValue(tombstoneJson), TOMBSTONE_TTL.toMillis(), TimeUnit.MILLISECONDS)
+                        new HazelcastJsonValue(asked.tombstoneJson()), TOMBSTONE_TTL.toMillis(), TimeUnit.MILLISECONDS)
                 .toCompletableFuture()
-                .thenCompose(written -> facts.submitToKey(event.key(), processor.withTombstone(tombstoneJson))
+                .thenCompose(written -> facts.submitToKey(event.key(), processor.withTombstone(asked))
                         .toCompletableFuture());
     }
 

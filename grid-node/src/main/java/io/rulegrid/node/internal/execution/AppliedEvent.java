@@ -33,6 +33,7 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
     private String outputsJson;
     private String failure;
     private String tombstoneJson;
+    private long retractedFingerprint;
 
     AppliedEvent() {
     }
@@ -90,10 +91,20 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
 
     /**
      * Not applied yet, nothing changed: the event deletes its fact, or failed on an absent one; {@code tombstoneJson}
-     * is the fact's ledger with the event recorded (its decisions, if the rules retracted the fact; its failure).
+     * is the fact's ledger with the event recorded (its failure, if any).
      */
     static AppliedEvent writeTombstone(String tombstoneJson) {
         return new AppliedEvent(Status.WRITE_TOMBSTONE, 0, 0, "[]", null, tombstoneJson);
+    }
+
+    /**
+     * Not applied yet, nothing changed: the rules retracted the fact, whose stored value has
+     * {@code storedFingerprint}; {@code tombstoneJson} is its ledger with the event and its decisions recorded.
+     */
+    static AppliedEvent writeTombstoneOfRetracted(String tombstoneJson, long storedFingerprint) {
+        AppliedEvent retracted = writeTombstone(tombstoneJson);
+        retracted.retractedFingerprint = storedFingerprint;
+        return retracted;
     }
 
     public Status status() {
@@ -127,6 +138,14 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
         return tombstoneJson;
     }
 
+    /**
+     * With {@link Status#WRITE_TOMBSTONE} after a {@code retract()}: the fingerprint of the stored value the rules
+     * retracted, so that a value a client wrote meanwhile is not removed in its place; otherwise 0.
+     */
+    public long retractedFingerprint() {
+        return retractedFingerprint;
+    }
+
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeByte(status.ordinal());
@@ -135,6 +154,7 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
         out.writeString(outputsJson);
         out.writeString(failure);
         out.writeString(tombstoneJson);
+        out.writeLong(retractedFingerprint);
     }
 
     @Override
@@ -145,6 +165,7 @@ public final class AppliedEvent implements IdentifiedDataSerializable {
         outputsJson = in.readString();
         failure = in.readString();
         tombstoneJson = in.readString();
+        retractedFingerprint = in.readLong();
     }
 
     @Override

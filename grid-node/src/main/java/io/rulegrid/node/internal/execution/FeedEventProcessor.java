@@ -53,6 +53,8 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
     private String aggregatesJson;
     /** The tombstone the pipeline wrote for this event, as {@link AppliedEvent.Status#WRITE_TOMBSTONE} asked. */
     private String tombstoneJson;
+    /** With a retract's tombstone: the fingerprint of the value the rules retracted ({@link #fingerprint}). */
+    private long retractedFingerprint;
 
     FeedEventProcessor(GridEngine engine) {
         this.engine = engine;
@@ -79,10 +81,11 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
     }
 
     /** The same event, sent again once the pipeline wrote the tombstone its first sending answered with. */
-    public FeedEventProcessor withTombstone(String writtenJson) {
+    public FeedEventProcessor withTombstone(AppliedEvent written) {
         FeedEventProcessor again = new FeedEventProcessor(engine, request, op, payloadJson, source, offset, committed,
                 aggregatesJson);
-        again.tombstoneJson = writtenJson;
+        again.tombstoneJson = written.tombstoneJson();
+        again.retractedFingerprint = written.retractedFingerprint();
         return again;
     }
 
@@ -102,7 +105,9 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         if (tombstoneJson != null) {
             // sent again with its tombstone written, which records the event: a delete or a retract removes the fact
             Map<String, Object> recorded = FeedLedger.of(Facts.parse(tombstoneJson)).pending(source, offset);
-            if (stored != null && FeedLedger.failure(recorded) == null) {
+            // a delete removes what is there; a retract only the value the rules retracted, not one a client wrote since
+            boolean removes = op == EventOp.DELETE || fingerprint(stored) == retractedFingerprint;
+            if (stored != null && FeedLedger.failure(recorded) == null && removes) {
                 written.write(entry, null);
             }
             return AppliedEvent.appliedAsRecorded(recorded);
@@ -138,7 +143,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
             return exactlyOnce ? recordFailure(entry, ledger, now, failure) : AppliedEvent.failed(failure);
         }
         if (exactlyOnce && change.retracting()) {
-            return AppliedEvent.writeTombstone(Facts.toJson(ledger.value()));
+            return AppliedEvent.writeTombstoneOfRetracted(Facts.toJson(ledger.value()), fingerprint(stored));
         }
         return AppliedEvent.applied(outcome.version(), now, outcome.outputsJson());
     }
@@ -159,6 +164,19 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         fact.remove(GridNames.FEED_LEDGER_FIELD);
         written.write(entry, new HazelcastJsonValue(FeedLedger.attach(Facts.toJson(fact), ledger.value())));
         return AppliedEvent.failed(failure);
+    }
+
+    /** A 64-bit FNV-1a hash of a stored value's text, or 0 for none: tells whether the value changed. */
+    private static long fingerprint(HazelcastJsonValue stored) {
+        if (stored == null) {
+            return 0;
+        }
+        String text = stored.getValue();
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
     }
 
     /** The ledger a deleted fact left, or {@code null}: a local read of this partition, run on this thread. */
@@ -187,6 +205,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         out.writeLong(committed);
         out.writeString(aggregatesJson);
         out.writeString(tombstoneJson);
+        out.writeLong(retractedFingerprint);
     }
 
     @Override
@@ -199,6 +218,7 @@ public final class FeedEventProcessor implements EntryProcessor<String, Hazelcas
         committed = in.readLong();
         aggregatesJson = in.readString();
         tombstoneJson = in.readString();
+        retractedFingerprint = in.readLong();
     }
 
     @Override

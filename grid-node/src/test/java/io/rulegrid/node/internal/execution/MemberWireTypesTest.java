@@ -77,8 +77,11 @@ class MemberWireTypesTest {
                         null, null, 7, -1, null),
                 new FeedTombstoneKey("orders", "o-1"),
                 new FeedEventProcessor(engine, new EvaluationRequest("orders", "review", 0, null), EventOp.DELETE,
-                        null, "order-events/0", 9, -1, null).withTombstone("{\"order-events/0\":{\"offset\":9}}"),
+                        null, "order-events/0", 9, -1, null)
+                        .withTombstone(AppliedEvent.writeTombstoneOfRetracted("{\"order-events/0\":{\"offset\":9}}",
+                                42L)),
                 AppliedEvent.writeTombstone("{\"order-events/0\":{\"offset\":9}}"),
+                AppliedEvent.writeTombstoneOfRetracted("{\"order-events/0\":{\"offset\":9}}", -7L),
                 AppliedEvent.applied(3, 1_700_000_000_000L, "[{\"rule\":\"Big\",\"type\":\"review\",\"value\":150}]"),
                 AppliedEvent.appliedBefore(null),
                 AppliedEvent.failed("NO_FACT: no fact o-1"),
