@@ -6,6 +6,7 @@ import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.map.IMap;
 import io.rulegrid.api.Facts;
 import io.rulegrid.devservices.KafkaService;
+import io.rulegrid.devservices.junit.KafkaRecords;
 import io.rulegrid.devservices.junit.WithKafka;
 import io.rulegrid.grid.GridNames;
 import io.rulegrid.grid.wire.RegistryTask;
@@ -16,8 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,8 +106,8 @@ class PipelineExactlyOnceTest {
         // a member is killed later: the partitions must have their backups first, or Hazelcast itself can lose the
         // facts of a partition still migrating to the joined members (a lost fact shows as a patch's NO_FACT)
         cluster.awaitSafe();
-        decisionsReader = committedReader(DECISIONS);
-        deadReader = committedReader(DEAD);
+        decisionsReader = KafkaRecords.consumerFromStart(kafka, DECISIONS, "read_committed");
+        deadReader = KafkaRecords.consumerFromStart(kafka, DEAD, "read_committed");
     }
 
     @AfterAll
@@ -229,18 +228,6 @@ class PipelineExactlyOnceTest {
         } catch (InterruptedException | ExecutionException e) {
             throw new AssertionError("cannot send the events", e);
         }
-    }
-
-    private static KafkaConsumer<String, String> committedReader(String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.url(),
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName(),
-                "isolation.level", "read_committed"));
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
     }
 
     /**

@@ -59,24 +59,17 @@ public final class KafkaRecords {
     public static List<ConsumerRecord<String, String>> readCommittedUntil(
             KafkaService kafka, String topic, Duration patience, Predicate<List<ConsumerRecord<String, String>>> done) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings(kafka, "read_committed"))) {
+        try (KafkaConsumer<String, String> consumer = consumerFromStart(kafka, topic, "read_committed")) {
             long deadline = System.nanoTime() + patience.toNanos();
             while (!done.test(records)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("read " + records.size() + " records of " + topic + " in " + patience
                             + " and still waiting");
                 }
-                if (consumer.assignment().isEmpty()) {
-                    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                            .map(info -> new TopicPartition(topic, info.partition())).toList();
-                    if (partitions.isEmpty()) {
-                        // not created yet: asked again at the next turn (partitionsFor waits for metadata a while)
-                        continue;
-                    }
-                    consumer.assign(partitions);
-                    consumer.seekToBeginning(partitions);
+                // not created yet: asked again at each turn (partitionsFor waits for metadata a while)
+                if (!consumer.assignment().isEmpty() || !assignFromStart(consumer, topic).isEmpty()) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;
@@ -100,12 +93,7 @@ public final class KafkaRecords {
      */
     public static List<String> read(KafkaService kafka, String topic, int count, String isolationLevel) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings(kafka, isolationLevel))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition()))
-                    .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = assignFromStart(consumer, topic);
             Map<Integer, List<String>> byPartition = new HashMap<>();
             int received = 0;
             long deadline = System.nanoTime() + READ_BOUND.toNanos();
@@ -119,6 +107,30 @@ public final class KafkaRecords {
             partitions.forEach(partition -> values.addAll(byPartition.getOrDefault(partition.partition(), List.of())));
             return values;
         }
+    }
+
+    /**
+     * A consumer of string records with the given {@code isolation.level}, assigned every partition of {@code topic}
+     * from its start; assigned none while the topic does not exist.
+     */
+    public static KafkaConsumer<String, String> consumerFromStart(KafkaService kafka, String topic,
+                                                                  String isolationLevel) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings(kafka, isolationLevel));
+        assignFromStart(consumer, topic);
+        return consumer;
+    }
+
+    /** Assigns the consumer every partition of {@code topic}, each at its start; returns them in partition order. */
+    private static List<TopicPartition> assignFromStart(KafkaConsumer<String, String> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
+                .toList();
+        if (!partitions.isEmpty()) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+        return partitions;
     }
 
     private static Map<String, Object> consumerSettings(KafkaService kafka, String isolationLevel) {
